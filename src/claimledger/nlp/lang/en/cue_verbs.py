@@ -1,0 +1,112 @@
+"""Attribution cues: reporting and belief verbs with their inflections, noun cues, prepositional cues."""
+
+from __future__ import annotations
+
+# Reporting / belief verbs (base form). "speech" verbs introduce what a source says,
+# "belief" verbs what a source thinks; both are attribution cues in the PolNeAR/PARC sense.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell claim explain add continue indicate warn deny report state announce insist assess assert
+    argue confirm acknowledge admit allege estimate note declare reiterate stress emphasise emphasize
+    reveal disclose observe comment respond reply recall maintain conclude describe testify predict
+    tweet write post publish brief inform notify suggest signal hint concede contend remark mention
+    accuse promise vow pledge threaten urge demand ask question dismiss reject dispute contradict
+    counter retort repeat highlight underline caution forecast project calculate show
+    """.split()
+)
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """
+    believe think fear hope expect know understand suspect doubt assume reckon feel consider judge
+    """.split()
+)
+#: Phrasal cues: verb + particle ("pointed out", "made clear" is handled as verb + acomp elsewhere).
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out"}),
+    "spell": frozenset({"out"}),
+    "lay": frozenset({"out"}),
+    "rule": frozenset({"out"}),
+    "set": frozenset({"out"}),
+    "play": frozenset({"down"}),
+    "speak": frozenset({"out"}),
+}
+#: Verbs that take what is said as a prepositional object: "spoke of", "warned about".
+PREP_CUES: dict[str, frozenset[str]] = {
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"of", "about"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "complain": frozenset({"of", "about"}),
+    "boast": frozenset({"of", "about"}),
+    "write": frozenset({"of", "about"}),
+}
+#: Cues whose content the source asserts to be false.
+DENIAL_VERBS: frozenset[str] = frozenset({"deny", "dismiss", "reject", "dispute", "refute", "rebut"})
+
+#: Noun cues, with "that"-clauses: "claims that ...", "speculation that ...".
+NOUN_CUES: frozenset[str] = frozenset(
+    """
+    report reports claim claims statement statements assessment assessments announcement allegation
+    allegations warning warnings belief suggestion suggestions estimate estimates assertion assertions
+    insistence admission denial denials fear fears speculation rumour rumours rumor rumors view
+    conclusion intelligence accusation accusations prediction predictions
+    """.split()
+)
+#: Noun cues that carry no source of their own: the outlet reports them, hedged ("widespread speculation").
+HEARSAY_NOUNS: frozenset[str] = frozenset({"speculation", "rumour", "rumours", "rumor", "rumors", "fears"})
+
+#: Generic source heads: "reports from Ukraine", "Western officials", "sources close to ...".
+GENERIC_SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    report reports source sources official officials media outlet outlets analyst analysts expert experts
+    observer observers witness witnesses resident residents diplomat diplomats authorities intelligence
+    estimates figures data statement statements
+    """.split()
+)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "think": ("thinks", "thought", "thinking"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "understand": ("understands", "understood", "understanding"),
+    "feel": ("feels", "felt", "feeling"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "lay": ("lays", "laid", "laying"),
+    "set": ("sets", "setting"),
+    "forecast": ("forecasts", "forecasting"),
+    "spell": ("spells", "spelled", "spelt", "spelling"),
+}
+
+
+def _regular_forms(base: str) -> tuple[str, ...]:
+    """Inflect a regular verb: third person, past, gerund (good enough for this closed list)."""
+    if base.endswith("e"):
+        past, ger = base + "d", base[:-1] + "ing"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        past, ger = base[:-1] + "ied", base + "ing"
+    elif base in {"admit", "commit", "regret", "refer", "rebut"}:
+        past, ger = base + base[-1] + "ed", base + base[-1] + "ing"
+    else:
+        past, ger = base + "ed", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return (third, past, ger)
+
+
+def _build_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    bases = SPEECH_VERBS | BELIEF_VERBS | set(PHRASAL_CUES) | set(PREP_CUES) | DENIAL_VERBS
+    for base in bases:
+        forms[base] = base
+        for form in _IRREGULAR.get(base, _regular_forms(base)):
+            forms[form] = base
+    return forms
+
+
+#: Inflected form (lower case) -> base form, for every cue verb above.
+VERB_FORMS: dict[str, str] = _build_forms()

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from claimledger.nlp.actors import lookup_actor
+
+
+@pytest.mark.parametrize(
+    "phrase,name,kind",
+    [
+        ("MoD", "UK Ministry of Defence", "government"),
+        ("the Ministry of Defence", "UK Ministry of Defence", "government"),
+        ("UK intelligence", "UK Ministry of Defence", "government"),
+        ("the latest UK intelligence", "UK Ministry of Defence", "government"),
+        ("Defence Intelligence", "UK Ministry of Defence", "government"),
+        ("the Kremlin", "Russian government", "government"),
+        ("The Pentagon", "US Department of Defense", "military"),
+        ("Zelensky", "Volodymyr Zelenskyy", "person"),
+        ("Russia's defence ministry", "Russian Ministry of Defence", "military"),
+    ],
+)
+def test_lookup_actor_canonical(phrase: str, name: str, kind: str) -> None:
+    actor = lookup_actor(phrase)
+    assert actor is not None
+    assert (actor.name, actor.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("phrase", ["the weather", "a cat", ""])
+def test_lookup_actor_unknown_is_none(phrase: str) -> None:
+    assert lookup_actor(phrase) is None

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from claimledger.nlp import attribution, entities, paragraphs  # noqa: F401  (factories)
+from claimledger.nlp.attribution import FoundAttribution
+from claimledger.nlp.extensions import install_extensions
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def attr_nlp() -> Language:
+    """Model + paragraph splitter + source ruler + attribution (no other claimledger component)."""
+    from claimledger.nlp.pipeline import MODEL_CANDIDATES
+
+    install_extensions()
+    for name in MODEL_CANDIDATES:
+        try:
+            nlp = spacy.load(name, exclude=["lemmatizer"])
+            break
+        except OSError:
+            continue
+    nlp.add_pipe("claimledger_paragraph_splitter", before="parser")
+    nlp.add_pipe("claimledger_entity_ruler", config={"use_places": False})
+    nlp.add_pipe("claimledger_attribution_finder")
+    return nlp
+
+
+def _run(nlp: Language, text: str, outlet: str = "Test Outlet") -> tuple[str, list[FoundAttribution]]:
+    doc = nlp.make_doc(text)
+    doc._.cl_outlet = outlet
+    doc = nlp(doc)
+    return doc.text, doc.user_data["cl_found_attributions"]
+
+
+def _content(text: str, f: FoundAttribution) -> str:
+    return " ".join(text[s:e] for s, e in f.content_ranges)
+
+
+def test_attribution_indirect_that_clause(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "The Pentagon also believes some Russian missiles have been launched from Belarus.")
+    (f,) = found
+    assert f.actor is not None and f.actor.name == "US Department of Defense"
+    assert "missiles have been launched from Belarus" in _content(text, f)
+    assert f.quote == "indirect"
+    assert text[f.cue_ranges[0][0] : f.cue_ranges[0][1]] == "believes"
+
+
+def test_attribution_colon_quote_is_direct(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, 'The MoD added: "Russia likely also views the operation as important political messaging."')
+    (f,) = found
+    assert f.quote == "direct"
+    assert f.actor is not None and f.actor.name == "UK Ministry of Defence"
+    assert _content(text, f).startswith('"Russia likely')
+
+
+def test_attribution_cue_after_quote(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, '"We will not give up a single village," the governor told reporters on Monday.')
+    (f,) = found
+    assert f.quote == "direct"
+    assert f.source_span is not None and f.source_span.text == "the governor"
+    assert "single village" in _content(text, f)
+
+
+def test_attribution_according_to(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Russia has resorted to training troops in Belarus, according to the latest UK intelligence.")
+    (f,) = found
+    assert f.actor is not None and f.actor.name == "UK Ministry of Defence"
+    assert _content(text, f) == "Russia has resorted to training troops in Belarus"
+    assert text[f.cue_ranges[0][0] : f.cue_ranges[0][1]] == "according to"
+
+
+def test_attribution_pronoun_resolves_to_previous_source(attr_nlp: Language) -> None:
+    text = 'The Ministry of Defence said Russia had moved troops.\n\nIt continued: "No new rotation of troops has been noted."'
+    _, found = _run(attr_nlp, text)
+    assert len(found) == 2
+    assert {f.actor.name for f in found if f.actor} == {"UK Ministry of Defence"}
+
+
+def test_attribution_nominal_source_resolves_to_titled_person(attr_nlp: Language) -> None:
+    text = (
+        "Ukraine is preparing a new counter-offensive according to a leading commander.\n\n"
+        "Ukraine's top ground forces commander Oleksandr Syrskyi indicated that the army planned an attack."
+    )
+    _, found = _run(attr_nlp, text)
+    assert [f.actor.name for f in found if f.actor] == ["Oleksandr Syrskyi", "Oleksandr Syrskyi"]
+
+
+def test_attribution_quote_over_paragraphs_continues(attr_nlp: Language) -> None:
+    text = (
+        'General Petrov said: "We have pushed the enemy back from the river.\n\n'
+        '"Our units are holding the line near the bridge."\n\nThe fighting continued.'
+    )
+    t, found = _run(attr_nlp, text)
+    assert len(found) == 1
+    assert "holding the line" in _content(t, found[0])
+    assert found[0].quote == "direct"
+
+
+def test_attribution_denial_cue(attr_nlp: Language) -> None:
+    _, found = _run(attr_nlp, "The Kremlin denied that its forces had shelled the hospital.")
+    (f,) = found
+    assert f.denial
+    assert f.actor is not None and f.actor.name == "Russian government"
+
+
+def test_attribution_mixed_quote(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, 'The MoD explained that Russia had "likely redeployed at least 1,000 troops" to Ukraine.')
+    (f,) = found
+    assert f.quote == "mixed"
+
+
+def test_attribution_noun_cue_with_source(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Officials dismissed Moscow's claims that the convoy carried only aid.")
+    contents = [_content(text, f) for f in found]
+    assert any("the convoy carried only aid" in c for c in contents)
+
+
+def test_attribution_hearsay_noun_has_no_source(attr_nlp: Language) -> None:
+    _, found = _run(attr_nlp, "The losses added to widespread speculation that Moscow has an alarmingly high casualty rate.")
+    hearsay = [f for f in found if f.hearsay]
+    assert len(hearsay) == 1
+    assert hearsay[0].actor is not None and hearsay[0].actor.name == "Test Outlet"
+
+
+def test_attribution_nested_source_has_parent(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "The MoD said that Russian officials claim that the bridge was destroyed by a storm.")
+    inner = [f for f in found if f.parent is not None]
+    assert inner and inner[0].parent is not None and inner[0].parent.actor is not None
+    assert inner[0].parent.actor.name == "UK Ministry of Defence"
+
+
+def test_attribution_offsets_exact(attr_nlp: Language) -> None:
+    text = 'He said: "Very soon, we will take advantage of this opportunity near Kyiv." The MoD denied it.'
+    doc = attr_nlp(text)
+    assert doc._.cl_attributions
+    for a in doc._.cl_attributions:
+        for span in [a.source, a.cue, *a.content]:
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_attribution_abstract_subject_is_not_a_source(attr_nlp: Language) -> None:
+    _, found = _run(attr_nlp, "The fact that prices rose highlights how the war has hurt the economy.")
+    assert found == []
