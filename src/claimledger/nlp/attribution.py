@@ -221,7 +221,7 @@ def _verb_cue(tok: Token) -> FoundAttribution | None:
     if source is not None and not _agentive(source, base):
         return None
     doc = tok.doc
-    tokens = [t for h in content_heads for t in h.subtree]
+    tokens = [t for h in content_heads for t in _without_trailing_gloss(h)]
     if content_heads[0].dep_ in ("pobj", "pcomp"):
         # "spoke of their friendship having 'no limits'": the parser often hangs the participle elsewhere
         nxt = tokens[-1].i + 1
@@ -247,6 +247,25 @@ def _noun_cue(tok: Token) -> FoundAttribution | None:
     hearsay = source is None and tok.lower_ in HEARSAY_NOUNS
     content = _ranges(tok.doc, list(clause.subtree))
     return FoundAttribution(tok.idx, source, [(tok.idx, tok.idx + len(tok.text))], content, tok.lower_, hearsay=hearsay)
+
+
+def _without_trailing_gloss(head: Token) -> list[Token]:
+    """The head's subtree without a closing participle clause (", adding to speculation that ...").
+
+    Such a clause is the reporter's gloss on what the source said, not part of it. Inside a
+    quotation it is kept (content is widened to the whole quotation later).
+    """
+    tokens = list(head.subtree)
+    for child in reversed(list(head.children)):
+        if child.i < head.i or child.dep_ != "advcl" or child.tag_ != "VBG":
+            continue
+        sub = list(child.subtree)
+        before = sub[0].i - 1
+        if sub[-1].i >= tokens[-1].i - 1 and before > head.i and head.doc[before].text == ",":
+            cut = {t.i for t in sub} | {before}
+            return [t for t in tokens if t.i not in cut]
+        break
+    return tokens
 
 
 def _agentive(span: Span, base: str) -> bool:

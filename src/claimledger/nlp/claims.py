@@ -63,7 +63,11 @@ class _Builder:
         for sent in self.sents:
             s, e = sent.start_char, sent.end_char
             if any(a < e and s < b for a, b in covered):
-                continue
+                # an attribution embedded in the outlet's own sentence ("a visit - where the two spoke
+                # of ... - was perceived as ...") leaves the main clause to the outlet
+                root = sent.root
+                if any(a <= root.idx < b for a, b in covered) or any(a <= s and e <= b for a, b in covered):
+                    continue
             if any(q.start <= s and e <= q.end + 1 for q in speech):
                 continue
             if not _is_clause(sent):
@@ -120,6 +124,12 @@ class _Builder:
         m = _LEADING_THAT.match(text[s:e])
         if m:
             s += m.end()
+        # keep quotation marks balanced: 'having "no limits"' keeps its closing mark
+        if sum(text.count(q, s, e) for q in '"“”') % 2 == 1:
+            if e < len(text) and text[e] in '"”' and text.count('"', s, e) + text.count("“", s, e) > 0:
+                e += 1
+            elif s > 0 and text[s - 1] in '"“':
+                s -= 1
         # keep a final full stop or question mark that belongs to the sentence
         if e < len(text) and text[e] in ".?!" and e - s > 0:
             e += 1
@@ -155,7 +165,9 @@ class _Builder:
                               band=stance.band or (term.band if term else "speculation"),
                               p_low=stance.p_low if stance.term else (term.p_low if term else None),
                               p_high=stance.p_high if stance.term else (term.p_high if term else None))
-        others = [(ps, pe) for ps, pe, _ in pieces if (ps, pe) != (s, e) and ps >= sent.start_char and pe <= sent.end_char]
+        # other claims in the sentence that do not contain this one keep their own times and places
+        others = [(ps, pe) for ps, pe, _ in pieces if (ps, pe) != (s, e) and ps >= sent.start_char
+                  and pe <= sent.end_char and not (ps <= s and e <= pe)]
         times = self._attach(self.times, s, e, sent, others)
         places = self._attach(self.places, s, e, sent, others)
         quantities = tuple(q for q in self.quantities if s <= q.start and q.end <= e)
