@@ -1,0 +1,90 @@
+"""`claimledger ingest`: read, analyse and store documents in the ledger."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from ..ledger import IngestEvent, Ledger
+from ._util import (
+    DbOption,
+    NoCleanOption,
+    check_day,
+    db_path,
+    err_console,
+    handle_errors,
+    notice,
+    settings_of,
+)
+
+
+@handle_errors
+def ingest_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Files (.txt, .html, .json, .jsonl, feeds), folders, or -."),
+    ],
+    db: DbOption = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", metavar="NAME", help="Outlet for documents that name none.")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="YYYY-MM-DD",
+            callback=check_day,
+            help="Publication date for documents that have none.",
+        ),
+    ] = None,
+    no_clean: NoCleanOption = False,
+) -> None:
+    """Read, analyse and store documents in the ledger.
+
+    Texts already in the ledger are skipped before analysis, so running it again adds
+    nothing. Progress and one line per skipped document (with the reason) go to stderr.
+    Exit status 1 when a document was skipped.
+
+    Docs: docs/cli.md#ingest
+    """
+    settings = settings_of(ctx)
+    defaults = {k: v for k, v in {"outlet": outlet, "published": published}.items() if v is not None}
+    console = err_console()
+    with Ledger(db_path(ctx, db), settings=settings) as ledger:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingesting[/bold] {task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=None)
+
+            def update(event: IngestEvent) -> None:
+                progress.update(
+                    task,
+                    description=(
+                        f"{event.seen} read: {event.added} added, {event.duplicates} duplicates, "
+                        f"{event.skipped} skipped"
+                    ),
+                )
+
+            report = ledger.ingest(paths, clean=not no_clean, defaults=defaults or None, progress=update)
+        path = ledger.path
+    typer.echo(
+        f"{plural(report.seen, 'document')} in {report.seconds:.1f} s: {report.added} added "
+        f"({plural(report.claims_added, 'claim')}), {plural(report.duplicates, 'duplicate')}, "
+        f"{report.skipped} skipped; ledger {path}"
+    )
+    for skip in report.skips:
+        notice(f"skipped {skip.source_path}: {skip.reason}")
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+def plural(n: int, word: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

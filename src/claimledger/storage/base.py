@@ -1,0 +1,126 @@
+"""The Store protocol every ledger backend (SQLite now, PostgreSQL later) implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Protocol, runtime_checkable
+
+from ..model import AnalyzedDocument
+
+#: The quote values a claim may have (OUTPUT.md); the ``quote`` filter accepts these.
+QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed", "none")
+
+#: Names of the filters ``claims``/``iter_claims`` accept (the CLI and API mirror them).
+CLAIM_FILTERS: tuple[str, ...] = (
+    "source",
+    "about",
+    "place",
+    "since",
+    "until",
+    "min_p",
+    "quote",
+    "search",
+    "article_id",
+)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A ledger of analysed articles and their claims.
+
+    Claim dicts have the OUTPUT.md claim shape plus the claim's article
+    (``Article.to_dict()`` shape) under ``"article"``.
+
+    Filters (all optional, combined with AND):
+
+    - ``source``: case-insensitive substring of the canonical source name.
+    - ``about``: an entity, event actor or target, or the source, whose name is
+      or contains these words (case-insensitive, whole words).
+    - ``place``: a place name or the place text as written (case-insensitive).
+    - ``since``/``until``: ISO dates (YYYY, YYYY-MM or YYYY-MM-DD), inclusive;
+      compared with the claim's resolved time intervals when it has some, else
+      with the article's published date.
+    - ``min_p``: the stance's lower probability is at least this.
+    - ``quote``: one of :data:`QUOTE_TYPES`.
+    - ``search``: words to find in claim text, sentence or source name; any
+      string is safe (each word is quoted), a trailing ``*`` is a prefix search.
+    - ``article_id``: claims of one article.
+    """
+
+    def add_document(self, doc: AnalyzedDocument) -> bool:
+        """Store an article and its claims in one transaction.
+
+        Returns:
+            True when stored; False when an article with the same content hash is
+            already there (re-ingesting is a no-op).
+
+        Raises:
+            StoreError: the article id is taken by different content, or the write failed.
+        """
+        ...
+
+    def has_content_hash(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        ...
+
+    def claims(
+        self,
+        *,
+        source: str | None = None,
+        about: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_p: float | None = None,
+        quote: str | None = None,
+        search: str | None = None,
+        article_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Claims matching the filters, newest article first.
+
+        Raises:
+            InputError: a filter value is malformed (bad date, unknown quote type...).
+        """
+        ...
+
+    def iter_claims(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every claim matching the filters (no limit), for exports."""
+        ...
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """One claim by id (or by a unique id prefix).
+
+        Raises:
+            NotFound: no claim has this id, or the prefix is ambiguous.
+        """
+        ...
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article: metadata, ``text``, ``source_path``, ``ingested_at``, ``claims`` (count).
+
+        Raises:
+            NotFound: no article has this id.
+        """
+        ...
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Article metadata (no text) with claim counts, newest first."""
+        ...
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, claims, sources, hedged claims, places, quote types, date range."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection; the store is unusable afterwards."""
+        ...

@@ -1,0 +1,628 @@
+"""The default ledger: one SQLite file (WAL, foreign keys, FTS5 search over claims)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, NotFound, StoreError
+from ..model import AnalyzedDocument, Article, Claim
+from .base import CLAIM_FILTERS, QUOTE_TYPES
+from .migrations import migrate
+
+logger = logging.getLogger(__name__)
+
+#: Milliseconds a writer waits for another process's lock before failing. Five
+#: seconds covers a concurrent ingest committing one article at a time.
+BUSY_TIMEOUT_MS = 5000
+#: Rows fetched per round trip while streaming an export.
+_FETCH_CHUNK = 500
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_WORD = re.compile(r"\w", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+_CLAIM_COLUMNS = "c.json, a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash"
+_ORDER = 'ORDER BY a.published IS NULL, a.published DESC, c.article_id, c.start, c."end", c.id'
+
+
+def _key(text: str) -> str:
+    """Casefolded, whitespace-collapsed form used for case-insensitive matching."""
+    return _SPACE.sub(" ", text.casefold()).strip()
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _word_match(column: str, value: str) -> tuple[str, list[str]]:
+    """SQL matching ``column`` that equals or contains ``value`` as whole words."""
+    v = _like_escape(value)
+    sql = (
+        f"({column} = ? OR {column} LIKE ? ESCAPE '\\' OR {column} LIKE ? ESCAPE '\\' "
+        f"OR {column} LIKE ? ESCAPE '\\')"
+    )
+    return sql, [value, f"{v} %", f"% {v}", f"% {v} %"]
+
+
+def fts_query(text: str) -> str | None:
+    """Turn user input into a safe FTS5 query: every word quoted, words ANDed.
+
+    A trailing ``*`` on a word makes it a prefix search. Returns None when the
+    input has no word characters at all (nothing can match).
+    """
+    terms: list[str] = []
+    # FTS5 reads the query as a C string: a NUL would cut a quoted term short.
+    for raw in text.replace("\x00", " ").split():
+        prefix = raw.endswith("*")
+        word = raw.rstrip("*") if prefix else raw
+        if not _WORD.search(word):
+            continue
+        quoted = '"' + word.replace('"', '""') + '"'
+        terms.append(quoted + ("*" if prefix else ""))
+    return " ".join(terms) if terms else None
+
+
+def date_bound(value: str, *, name: str, upper: bool) -> str:
+    """Normalise YYYY / YYYY-MM / YYYY-MM-DD to a comparable ISO date string.
+
+    Upper bounds are padded to the end of the period ("2023-02" -> "2023-02-31",
+    which sorts after every real February date).
+
+    Raises:
+        InputError: the value is not such a date.
+    """
+    m = _DATE.match(value.strip())
+    if not m:
+        raise InputError(f"{name} {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = m.groups()
+    try:
+        if day:
+            date(int(year), int(month), int(day))
+        elif month and not 1 <= int(month) <= 12:
+            raise ValueError("month out of range")
+    except ValueError as e:
+        raise InputError(f"{name} {value!r} is not a valid date ({e}); use YYYY-MM-DD") from e
+    if upper:
+        return f"{year}-{month or '12'}-{day or '31'}"
+    return f"{year}-{month or '01'}-{day or '01'}"
+
+
+class SQLiteStore:
+    """A claim ledger in one SQLite file.
+
+    Example::
+
+        with SQLiteStore("claims.db") as store:
+            store.add_document(doc)
+            for claim in store.claims(source="ministry", min_p=0.5):
+                print(claim["text"])
+
+    Args:
+        path: the database file (created when missing) or ``":memory:"``.
+        create: when False, a missing file raises instead of being created.
+
+    Raises:
+        StoreError: the file cannot be opened, is not a claimledger ledger, or was
+            written by a newer claimledger.
+    """
+
+    def __init__(self, path: str | Path = "claimledger.db", *, create: bool = True) -> None:
+        self.path = str(path)
+        memory = self.path == ":memory:"
+        if not memory:
+            file = Path(self.path)
+            if not file.exists() and not create:
+                raise StoreError(f"no ledger at {self.path}; run `claimledger ingest PATH --db {self.path}`")
+            if not file.parent.exists():
+                raise StoreError(f"cannot create {self.path}: folder {file.parent} does not exist")
+        self._lock = threading.RLock()
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open database {self.path}: {e}") from e
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if not memory:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                # NORMAL is durable across application crashes in WAL mode.
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(self._conn)
+        except sqlite3.DatabaseError as e:
+            self._conn.close()
+            raise StoreError(
+                f"cannot open {self.path} as a claimledger database ({e}); is it an SQLite file?"
+            ) from e
+        except StoreError:
+            self._conn.close()
+            raise
+        self._closed = False
+
+    # -- context manager -------------------------------------------------
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if not self._closed:
+            self._conn.close()
+            self._closed = True
+
+    # -- writing ---------------------------------------------------------
+
+    def has_content_hash(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+        return row is not None
+
+    def add_document(self, doc: AnalyzedDocument) -> bool:
+        """Store an article and its claims in one transaction (all or nothing).
+
+        Returns:
+            True when stored, False when the same content is already stored.
+
+        Raises:
+            StoreError: the article id is already used by different content, or
+                the database write failed (nothing of the article is kept).
+        """
+        article = doc.article
+        content_hash = article.content_hash or content_hash_of(article.text)
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise StoreError(f"cannot write to {self.path}: {e}") from e
+            try:
+                if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone():
+                    conn.execute("ROLLBACK")
+                    return False
+                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                    raise StoreError(
+                        f"article id {article.id!r} is already stored with different text; give the "
+                        "document its own id (or remove the old article) and ingest again"
+                    )
+                self._insert_article(article, content_hash)
+                seen: set[str] = set()
+                for claim in doc.claims:
+                    if claim.id in seen:
+                        logger.warning(
+                            "claim %s appears twice in article %s; kept once", claim.id, article.id
+                        )
+                        continue
+                    seen.add(claim.id)
+                    self._insert_claim(claim, article.id)
+                conn.execute("COMMIT")
+            except BaseException as e:
+                conn.execute("ROLLBACK")
+                if isinstance(e, sqlite3.Error):
+                    raise StoreError(f"cannot store article {article.id!r}: {e}") from e
+                raise
+        return True
+
+    def _insert_article(self, article: Article, content_hash: str) -> None:
+        self._conn.execute(
+            "INSERT INTO articles (id, content_hash, title, outlet, published, url, language, text, "
+            "source_path, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                content_hash,
+                article.title,
+                article.outlet,
+                article.published,
+                article.url,
+                article.language,
+                article.text,
+                article.source_path,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
+
+    def _insert_claim(self, claim: Claim, article_id: str) -> None:
+        conn = self._conn
+        cid = claim.id
+        data = json.dumps(claim.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        # 1. the canonical sources (the claim's own and its reporting chain)
+        actors = [claim.source, *claim.chain]
+        conn.executemany(
+            "INSERT INTO sources (name, kind, key) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING",
+            [(a.name, a.kind, _key(a.name)) for a in actors],
+        )
+        # 2. the claim row (the FTS index follows by trigger)
+        stance = claim.stance
+        conn.execute(
+            'INSERT INTO claims (id, article_id, text, start, "end", sentence, source_name, source_kind, '
+            "quote, cue, term, band, p_low, p_high, negated, modality, event_type, json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                cid,
+                article_id,
+                claim.text,
+                claim.start,
+                claim.end,
+                claim.sentence.text,
+                claim.source.name,
+                claim.source.kind,
+                claim.quote,
+                claim.cue.text if claim.cue else None,
+                stance.term,
+                stance.band,
+                stance.p_low,
+                stance.p_high,
+                int(stance.negated),
+                stance.modality,
+                claim.event.type,
+                data,
+            ),
+        )
+        # 3. spans, places, times, quantities, entities, event actors
+        spans = [("content", claim.start, claim.end, claim.text)]
+        spans.append(("sentence", claim.sentence.start, claim.sentence.end, claim.sentence.text))
+        if claim.source_span:
+            spans.append(("source", claim.source_span.start, claim.source_span.end, claim.source_span.text))
+        if claim.cue:
+            spans.append(("cue", claim.cue.start, claim.cue.end, claim.cue.text))
+        conn.executemany(
+            'INSERT INTO spans (claim_id, role, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            [(cid, *s) for s in spans],
+        )
+        conn.executemany(
+            "INSERT INTO claim_places "
+            "(claim_id, text, name, key, text_key, geonameid, lat, lon, country, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    cid,
+                    p.text,
+                    p.name,
+                    _key(p.name),
+                    _key(p.text),
+                    p.geonameid,
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.kind,
+                )
+                for p in claim.places
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO claim_times (claim_id, text, value, type, mod, start_date, end_date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(cid, t.text, t.value, t.type, t.mod, t.start_date, t.end_date) for t in claim.times],
+        )
+        conn.executemany(
+            "INSERT INTO claim_quantities (claim_id, text, value, low, high, unit, category) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(cid, q.text, q.value, q.low, q.high, q.unit, q.category) for q in claim.quantities],
+        )
+        conn.executemany(
+            "INSERT INTO claim_entities (claim_id, text, label, key) VALUES (?, ?, ?, ?)",
+            [(cid, e.text, e.label, _key(e.text)) for e in claim.entities],
+        )
+        conn.executemany(
+            "INSERT INTO claim_actors (claim_id, role, name, key) VALUES (?, ?, ?, ?)",
+            [(cid, "actor", n, _key(n)) for n in claim.event.actors]
+            + [(cid, "target", n, _key(n)) for n in claim.event.targets],
+        )
+
+    # -- reading ---------------------------------------------------------
+
+    def claims(
+        self,
+        *,
+        source: str | None = None,
+        about: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_p: float | None = None,
+        quote: str | None = None,
+        search: str | None = None,
+        article_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Claims matching the filters (see :class:`claimledger.storage.base.Store`), newest first.
+
+        Raises:
+            InputError: a malformed filter value (date, quote type, probability, limit).
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        filters = {
+            "source": source,
+            "about": about,
+            "place": place,
+            "since": since,
+            "until": until,
+            "min_p": min_p,
+            "quote": quote,
+            "search": search,
+            "article_id": article_id,
+        }
+        return list(self._select_claims(filters, limit=limit, offset=offset))
+
+    def iter_claims(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every claim matching the filters, streamed (for exports).
+
+        Raises:
+            InputError: an unknown filter name or a malformed value.
+        """
+        unknown = set(filters) - set(CLAIM_FILTERS)
+        if unknown:
+            raise InputError(
+                f"unknown claim filter(s) {', '.join(sorted(unknown))}; known: {', '.join(CLAIM_FILTERS)}"
+            )
+        return self._select_claims(filters, limit=None, offset=0)
+
+    def _select_claims(
+        self, filters: dict[str, Any], *, limit: int | None, offset: int
+    ) -> Iterator[dict[str, Any]]:
+        where, params = _where(filters)
+        sql = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " " + _ORDER
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        with self._lock:
+            cursor = self._conn.execute(sql, params)
+            rows = cursor.fetchmany(_FETCH_CHUNK)
+        return self._stream(cursor, rows)
+
+    def _stream(self, cursor: sqlite3.Cursor, rows: list[Any]) -> Iterator[dict[str, Any]]:
+        while rows:
+            for row in rows:
+                yield _claim_row(row)
+            with self._lock:
+                rows = cursor.fetchmany(_FETCH_CHUNK)
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """One claim by id, or by a prefix of its id that matches only it.
+
+        Raises:
+            NotFound: no such claim, or the prefix matches several.
+        """
+        base = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id"
+        with self._lock:
+            row = self._conn.execute(base + " WHERE c.id = ?", (claim_id,)).fetchone()
+            if row is None and claim_id:
+                rows = self._conn.execute(
+                    base + " WHERE c.id LIKE ? ESCAPE '\\' LIMIT 2", (_like_escape(claim_id) + "%",)
+                ).fetchall()
+                if len(rows) > 1:
+                    raise NotFound(
+                        f"claim id prefix {claim_id!r} matches several claims; give more of the id"
+                    )
+                row = rows[0] if rows else None
+        if row is None:
+            raise NotFound(f"no claim with id {claim_id!r}; list claim ids with `claimledger claims`")
+        return _claim_row(row)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article with its text, provenance and claim count.
+
+        Raises:
+            NotFound: no article has this id.
+        """
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash, a.text, "
+                "a.source_path, a.ingested_at, (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) "
+                "FROM articles a WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        out = _article_dict(row[:7])
+        out.update(text=row[7], source_path=row[8], ingested_at=row[9], claims=row[10])
+        return out
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Article metadata (no text) with provenance and claim counts, newest first.
+
+        Raises:
+            InputError: a malformed date, or a negative limit/offset.
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        where: list[str] = []
+        params: list[Any] = []
+        if outlet:
+            where.append("a.outlet LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_escape(outlet.strip())}%")
+        if since:
+            where.append("a.published >= ?")
+            params.append(date_bound(since, name="since", upper=False))
+        if until:
+            where.append("a.published <= ?")
+            params.append(date_bound(until, name="until", upper=True))
+        sql = (
+            "SELECT a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash, a.source_path, "
+            "a.ingested_at, (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) FROM articles a"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?"
+        with self._lock:
+            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+        out = []
+        for row in rows:
+            item = _article_dict(row[:7])
+            item.update(source_path=row[7], ingested_at=row[8], claims=row[9])
+            out.append(item)
+        return out
+
+    def stats(self, *, top: int = 10) -> dict[str, Any]:
+        """Summary counts of the ledger.
+
+        Args:
+            top: how many sources, outlets and places to list.
+
+        Returns:
+            ``articles``, ``claims``, ``sources`` (distinct count), ``top_sources``
+            (name, kind, claims), ``top_outlets``, ``hedged_claims`` (claims with an
+            estimative term or hedged modality), ``top_places`` (name, country,
+            claims), ``quotes`` (count per quote type) and ``date_range``
+            (first/last published date).
+        """
+        q = self._conn.execute
+        with self._lock:
+            articles = q("SELECT COUNT(*) FROM articles").fetchone()[0]
+            claims = q("SELECT COUNT(*) FROM claims").fetchone()[0]
+            n_sources = q("SELECT COUNT(DISTINCT source_name) FROM claims").fetchone()[0]
+            top_sources = q(
+                "SELECT source_name, MAX(source_kind), COUNT(*) AS n FROM claims GROUP BY source_name "
+                "ORDER BY n DESC, source_name LIMIT ?",
+                (top,),
+            ).fetchall()
+            top_outlets = q(
+                "SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+                "ORDER BY n DESC, outlet LIMIT ?",
+                (top,),
+            ).fetchall()
+            hedged = q(
+                "SELECT COUNT(*) FROM claims WHERE term IS NOT NULL OR modality = 'hedged'"
+            ).fetchone()[0]
+            top_places = q(
+                "SELECT name, MAX(country), COUNT(DISTINCT claim_id) AS n FROM claim_places "
+                "GROUP BY name ORDER BY n DESC, name LIMIT ?",
+                (top,),
+            ).fetchall()
+            quotes = dict(q("SELECT quote, COUNT(*) FROM claims GROUP BY quote ORDER BY quote").fetchall())
+            first, last = q("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        return {
+            "articles": articles,
+            "claims": claims,
+            "sources": n_sources,
+            "top_sources": [{"name": n, "kind": k, "claims": c} for n, k, c in top_sources],
+            "top_outlets": [{"name": n, "articles": c} for n, c in top_outlets],
+            "hedged_claims": hedged,
+            "top_places": [{"name": n, "country": k, "claims": c} for n, k, c in top_places],
+            "quotes": {t: quotes.get(t, 0) for t in QUOTE_TYPES} | quotes,
+            "date_range": {"first": first, "last": last},
+        }
+
+
+def content_hash_of(text: str) -> str:
+    """``sha256:<hex>`` of a text, as ``Article.content_hash`` holds it."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _where(filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    """SQL conditions (with bound parameters only) for the claim filters."""
+    where: list[str] = []
+    params: list[Any] = []
+    source = filters.get("source")
+    if source and source.strip():
+        where.append("c.source_name IN (SELECT name FROM sources WHERE key LIKE ? ESCAPE '\\')")
+        params.append(f"%{_like_escape(_key(source))}%")
+    about = filters.get("about")
+    if about and about.strip():
+        value = _key(about)
+        parts = []
+        for sub in (
+            "c.id IN (SELECT claim_id FROM claim_entities WHERE {m})",
+            "c.id IN (SELECT claim_id FROM claim_actors WHERE {m})",
+            "c.source_name IN (SELECT name FROM sources WHERE {m})",
+        ):
+            sql, words = _word_match("key", value)
+            parts.append(sub.format(m=sql))
+            params += words
+        where.append("(" + " OR ".join(parts) + ")")
+    place = filters.get("place")
+    if place and place.strip():
+        where.append("c.id IN (SELECT claim_id FROM claim_places WHERE key = ? OR text_key = ?)")
+        params += [_key(place), _key(place)]
+    since, until = filters.get("since"), filters.get("until")
+    if since or until:
+        time_conds: list[str] = ["t.start_date IS NOT NULL"]
+        pub_conds: list[str] = ["a.published IS NOT NULL"]
+        time_params: list[Any] = []
+        pub_params: list[Any] = []
+        if since:
+            low = date_bound(since, name="since", upper=False)
+            time_conds.append("COALESCE(t.end_date, t.start_date) >= ?")
+            pub_conds.append("a.published >= ?")
+            time_params.append(low)
+            pub_params.append(low)
+        if until:
+            high = date_bound(until, name="until", upper=True)
+            time_conds.append("t.start_date <= ?")
+            pub_conds.append("a.published <= ?")
+            time_params.append(high)
+            pub_params.append(high)
+        where.append(
+            "(EXISTS (SELECT 1 FROM claim_times t WHERE t.claim_id = c.id AND "
+            + " AND ".join(time_conds)
+            + ") OR (NOT EXISTS (SELECT 1 FROM claim_times t WHERE t.claim_id = c.id "
+            "AND t.start_date IS NOT NULL) AND " + " AND ".join(pub_conds) + "))"
+        )
+        params += time_params + pub_params
+    min_p = filters.get("min_p")
+    if min_p is not None:
+        try:
+            p = float(min_p)
+        except (TypeError, ValueError) as e:
+            raise InputError(f"min_p {min_p!r} is not a number; give a probability from 0 to 1") from e
+        if not 0.0 <= p <= 1.0:
+            raise InputError(f"min_p {min_p!r} is outside 0..1; give a probability such as 0.55")
+        where.append("c.p_low >= ?")
+        params.append(p)
+    quote = filters.get("quote")
+    if quote:
+        if quote not in QUOTE_TYPES:
+            raise InputError(f"quote {quote!r} is not one of {', '.join(QUOTE_TYPES)}")
+        where.append("c.quote = ?")
+        params.append(quote)
+    search = filters.get("search")
+    if search and search.strip():
+        match = fts_query(search)
+        if match is None:
+            where.append("0")
+        else:
+            where.append("c.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(match)
+    article_id = filters.get("article_id")
+    if article_id:
+        where.append("c.article_id = ?")
+        params.append(article_id)
+    return where, params
+
+
+def _article_dict(row: tuple[Any, ...]) -> dict[str, Any]:
+    """``Article.to_dict()`` shape from (id, url, title, outlet, published, language, content_hash)."""
+    keys = ("id", "url", "title", "outlet", "published", "language", "content_hash")
+    return dict(zip(keys, row, strict=True))
+
+
+def _claim_row(row: tuple[Any, ...]) -> dict[str, Any]:
+    claim: dict[str, Any] = json.loads(row[0])
+    claim["article"] = _article_dict(row[1:8])
+    return claim

