@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ..model import Actor, Article, Claim, Entity, Hedge, Place, Quantity, Stance, TextSpan, TimeMention
 from .attribution import FoundAttribution
 from .events import classify_event
+from .extensions import sentences
 from .quotes import find_quotes
 from .stance import assess_stance
 
@@ -39,7 +40,7 @@ class _Builder:
         self.text = doc.text
         self.article = article
         self.outlet = Actor(article.outlet or "unknown outlet", "media")
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.hedges: list[Hedge] = list(doc._.cl_hedges or [])
         self.times: list[TimeMention] = list(doc._.cl_times or [])

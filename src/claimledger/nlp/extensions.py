@@ -16,9 +16,10 @@ to these attributes; ``nlp/claims.py`` reads them to assemble claims.
 
 from __future__ import annotations
 
+import bisect
 import logging
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 logger = logging.getLogger(__name__)
 
@@ -41,3 +42,26 @@ def install_extensions() -> None:
 
 
 install_extensions()
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, computed once per Doc (``doc.sents`` walks every token on each call).
+
+    Only valid after the parser has set sentence boundaries; our components all run after it.
+    """
+    cached = doc.user_data.get("cl_sents")
+    if cached is None or (cached and cached[-1].end != len(doc)):
+        cached = list(doc.sents)
+        doc.user_data["cl_sents"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def sentence_of(doc: Doc, char: int) -> Span:
+    """The sentence containing character offset ``char`` (binary search over the cached sentences)."""
+    sents = sentences(doc)
+    starts = doc.user_data.get("cl_sent_starts")
+    if starts is None or len(starts) != len(sents):
+        starts = [s.start_char for s in sents]
+        doc.user_data["cl_sent_starts"] = starts
+    i = max(bisect.bisect_right(starts, char) - 1, 0)
+    return sents[i]

@@ -14,7 +14,7 @@ from ..errors import ConfigError
 from ..model import AnalyzedDocument, Article, Entity, TextSpan
 from . import attribution, entities, hedges, paragraphs, places, quantities, times  # noqa: F401  (register factories)
 from .claims import build_claims
-from .extensions import install_extensions
+from .extensions import install_extensions, sentences
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +63,13 @@ def load_pipeline(model: str = "") -> Language:
     return nlp
 
 
-@lru_cache(maxsize=2)
 def get_pipeline(model: str = "") -> Language:
     """A shared, lazily loaded pipeline (one per model name)."""
+    return _cached_pipeline(model or "")
+
+
+@lru_cache(maxsize=2)
+def _cached_pipeline(model: str) -> Language:
     return load_pipeline(model)
 
 
@@ -89,11 +93,11 @@ def analyze_articles(
 
 def doc_to_document(doc: Doc, article: Article) -> AnalyzedDocument:
     """Collect what the components wrote on a Doc into an AnalyzedDocument."""
-    sentences = tuple(TextSpan(s.start_char, s.end_char, s.text) for s in doc.sents)
+    sents = tuple(TextSpan(s.start_char, s.end_char, s.text) for s in sentences(doc))
     ents = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
     return AnalyzedDocument(
         article=article,
-        sentences=sentences,
+        sentences=sents,
         entities=ents,
         times=tuple(doc._.cl_times or ()),
         places=tuple(doc._.cl_places or ()),
