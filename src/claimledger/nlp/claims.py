@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ..model import Actor, Article, Claim, Entity, Hedge, Place, Quantity, Stance, TextSpan, TimeMention
 from .attribution import FoundAttribution
 from .events import classify_event
-from .extensions import sentences
+from .extensions import doc_text, sentences
 from .quotes import find_quotes
 from .stance import assess_stance
 
@@ -37,7 +37,7 @@ def build_claims(doc: Doc, article: Article) -> list[Claim]:
 class _Builder:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.article = article
         self.outlet = Actor(article.outlet or "unknown outlet", "media")
         self.sents = sentences(doc)

@@ -65,3 +65,12 @@ def sentence_of(doc: Doc, char: int) -> Span:
         doc.user_data["cl_sent_starts"] = starts
     i = max(bisect.bisect_right(starts, char) - 1, 0)
     return sents[i]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds the string from every token on each access)."""
+    cached = doc.user_data.get("cl_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["cl_text"] = cached
+    return cached  # type: ignore[no-any-return]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from claimledger.errors import InputError
 from claimledger.model import Hedge
-from claimledger.nlp.extensions import install_extensions
+from claimledger.nlp.extensions import doc_text, install_extensions
 from claimledger.nlp.lang.en import hedge_terms as ht
 
 logger = logging.getLogger(__name__)
@@ -207,7 +207,7 @@ class HedgeTagger:
 
     def find(self, doc: Doc) -> list[Hedge]:
         """Return the hedges in ``doc.text``."""
-        return find_hedges(doc.text, scale=self.scale)
+        return find_hedges(doc_text(doc), scale=self.scale)
 
     def set_annotations(self, doc: Doc, found: list[Hedge]) -> None:
         """Write ``found`` to ``doc._.cl_hedges``."""

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Place
 from claimledger.nlp.actors import lookup_actor
-from claimledger.nlp.extensions import install_extensions
+from claimledger.nlp.extensions import doc_text, install_extensions
 from claimledger.nlp.gazetteer import (
     FOCUS_COUNTRIES,
     SURNAME_TOWNS,
@@ -126,7 +126,7 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
         coordinates when the model tagged them GPE or LOC.
     """
     gaz = gazetteer or get_gazetteer()
-    text = doc.text
+    text = doc_text(doc)
     # 1. mentions and their readings
     mentions = [m for m in (_mention(ent, text, gaz) for ent in doc.ents) if m is not None]
     readings = [gaz.lookup(m.name) for m in mentions]

@@ -58,7 +58,7 @@ from spacy.tokens import Doc
 
 from claimledger.errors import InputError
 from claimledger.model import TimeMention
-from claimledger.nlp.extensions import install_extensions
+from claimledger.nlp.extensions import doc_text, install_extensions
 from claimledger.nlp.lang.en.time_words import (
     DATE_MODIFIERS,
     DURATION_MODIFIERS,
@@ -1305,7 +1305,7 @@ class TimeTagger:
         Returns:
             The mentions, offsets into ``doc.text``.
         """
-        return self.normalizer.find(doc.text, doc._.cl_published)
+        return self.normalizer.find(doc_text(doc), doc._.cl_published)
 
     def set_annotations(self, doc: Doc, found: list[TimeMention]) -> None:
         """Store the mentions on ``doc._.cl_times``."""
