@@ -14,6 +14,7 @@ from .. import __version__
 from ..errors import ClaimLedgerError
 from ..settings import load_settings
 from .analyze import analyze_command
+from .eval import eval_command
 from .claims import claims_command
 from .export import export_command
 from .extract import extract_command
@@ -42,6 +43,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "show": show_command,
     "stats": stats_command,
     "export": export_command,
+    "eval": eval_command,
 }
 for _name, _fn in COMMANDS.items():
     app.command(_name)(_fn)
