@@ -17,6 +17,7 @@ one; indirect: no quote marks.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -52,6 +53,9 @@ _DOCUMENT_NOUNS = frozenset({"report", "document", "study", "assessment", "updat
 _PUNCT_EDGE = frozenset(",;:-–—()[]")
 _QUOTE_MARKS = frozenset('"“”„«»\'‘’')
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKER_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+#: Dependents right before a verb cue that PolNeAR puts inside the cue span ("has also said").
+_CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
 @dataclass(slots=True)
@@ -112,25 +116,108 @@ class AttributionFinder:
 
     def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         doc.user_data["cl_found_attributions"] = found
-        doc._.cl_attributions = [to_attribution(doc, f) for f in found]
+        doc._.cl_attributions = to_attributions(doc, found)
 
 
-def to_attribution(doc: Doc, f: FoundAttribution) -> Attribution:
+def to_attributions(doc: Doc, found: list[FoundAttribution]) -> list[Attribution]:
+    """Model attributions in the PolNeAR convention.
+
+    A quotation that continues an earlier speaker ("Q1," she said. "Q2.") is one more content piece
+    of that speaker's attribution, not an attribution of its own; claims keep it apart (they read the
+    FoundAttribution records). PolNeAR gives each word one role in at most one attribution, so an
+    attribution nested in another's content ("he said she thinks ...") is left out here; claims
+    keep it (with the relaying source in their chain).
+    """
+    extra: dict[int, list[tuple[int, int]]] = {}
+    roots: list[FoundAttribution] = []
+    for f in found:
+        if f.parent is not None:
+            continue
+        root = f
+        seen = 0
+        while isinstance(root.extra.get("continues"), FoundAttribution) and seen < 50:
+            root = root.extra["continues"]  # type: ignore[assignment]
+            seen += 1
+        if root is not f and "\n" in doc.text[root.content_end : f.content_start]:
+            # a quotation in a later paragraph is an attribution of its own (with no source or cue)
+            root = f
+        if root is f:
+            roots.append(f)
+        else:
+            extra.setdefault(id(root), []).extend(f.content_ranges)
+    return [to_attribution(doc, f, extra.get(id(f), ())) for f in roots]
+
+
+def to_attribution(doc: Doc, f: FoundAttribution, more_content: Iterable[tuple[int, int]] = ()) -> Attribution:
+    """One model Attribution (PolNeAR span conventions) from a FoundAttribution.
+
+    Args:
+        doc: The Doc the record was found in.
+        f: The record.
+        more_content: Content pieces of quotations that continue this attribution.
+    """
     text = doc.text
     cue = None
     if f.cue_ranges:
         s, e = min(a for a, _ in f.cue_ranges), max(b for _, b in f.cue_ranges)
+        s = _cue_start(doc, f.cue_pos, s)
+        e = _cue_end(doc, f, e)
         cue = TextSpan(s, e, text[s:e])
-    source = TextSpan(f.source_span.start_char, f.source_span.end_char, f.source_span.text) if f.source_span else None
+    source = None
+    if f.source_span is not None and "continues" not in f.extra:
+        ss, se = f.source_span.start_char, f.source_span.end_char
+        # "Kevin Brady, chairman of the committee, said": the closing comma of an appositive is the source's
+        if se < len(text) and text[se] in ",—–" and text[se] in text[ss:se] and cue is not None and cue.start > se:
+            se += 1
+        source = TextSpan(ss, se, text[ss:se])
     actor = f.actor or Actor("unnamed source", "unnamed")
+    pieces = sorted(set(f.content_ranges) | set(more_content))
     return Attribution(
         source=source,
         cue=cue,
-        content=tuple(TextSpan(s, e, text[s:e]) for s, e in f.content_ranges),
+        content=tuple(TextSpan(s, e, text[s:e]) for s, e in pieces),
         quote=f.quote,
         source_name=actor.name,
         source_kind=actor.kind,
     )
+
+
+def _cue_end(doc: Doc, f: FoundAttribution, end: int) -> int:
+    """Where a verb cue ends: with a colon right after it ("said: 'Q'"), as PolNeAR marks it.
+
+    (Taking in time and manner modifiers, "said Tuesday", was tried and lowered exact cue F1 on
+    PolNeAR train: the annotators include them only sometimes.)"""
+    span = doc.char_span(f.cue_pos, f.cue_pos + 1, alignment_mode="expand")
+    if span is None or not len(span) or not f.content_ranges:
+        return end
+    tok = span[0]
+    start = f.content_start
+    if start < end or tok.pos_ not in ("VERB", "AUX"):
+        return end
+    between = [t for t in doc[tok.i + 1 :] if t.idx >= end and t.idx < start]
+    if len(between) > 12:  # a long stretch is not a modifier of the cue
+        return end
+    words = [t for t in between if not (t.is_punct or t.is_space)]
+    if not words:
+        return between[0].idx + 1 if between and between[0].text == ":" else end
+    return end
+
+
+def _cue_start(doc: Doc, cue_pos: int, start: int) -> int:
+    """Where a verb cue starts with its auxiliaries, negation and adverbs ("has also said", "did not
+    deny"), which PolNeAR counts as part of the cue."""
+    span = doc.char_span(cue_pos, cue_pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return start
+    tok = span[0]
+    if tok.pos_ not in ("VERB", "AUX"):
+        return start
+    j = tok.i - 1
+    lo = tok.i
+    while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in _CUE_MODIFIERS:
+        lo = j
+        j -= 1
+    return min(start, doc[lo].idx)
 
 
 # --------------------------------------------------------------------------- finding
@@ -141,12 +228,14 @@ def find_attributions(doc: Doc, *, outlet: str | None = None) -> list[FoundAttri
     text = doc.text
     quotes = [q for q in find_quotes(text) if q.is_speech(text)]
     found: list[FoundAttribution] = []
+    by_start = {q.start: q for q in quotes}
+    by_end = {q.end: q for q in quotes}
     for tok in doc:
         low = tok.lower_
         if low == "according":
             f = _according_to(tok)
         elif low in VERB_FORMS and tok.pos_ in ("VERB", "AUX"):
-            f = _verb_cue(tok)
+            f = _verb_cue(tok, by_start, by_end)
         elif low in NOUN_CUES and tok.pos_ in ("NOUN", "PROPN"):
             f = _noun_cue(tok)
         else:
@@ -186,7 +275,7 @@ def _according_to(tok: Token) -> FoundAttribution | None:
     return FoundAttribution(tok.idx, source, [cue], content, "according to")
 
 
-def _verb_cue(tok: Token) -> FoundAttribution | None:
+def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, QuoteSpan]) -> FoundAttribution | None:
     base = VERB_FORMS[tok.lower_]
     children = list(tok.children)
     cue_ranges = [(tok.idx, tok.idx + len(tok.text))]
@@ -204,7 +293,8 @@ def _verb_cue(tok: Token) -> FoundAttribution | None:
                 cue_ranges.append((prep.idx, prep.idx + len(prep.text)))
     if not content_heads and base in _DOBJ_CUES:
         content_heads = [c for c in children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    if not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1):
+    quoted = None if content_heads else _adjacent_quote(tok, by_start, by_end)
+    if quoted is None and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
         return None
     subj = next((c for c in children if c.dep_ in _SUBJ_DEPS), None)
     if subj is None:
@@ -221,6 +311,8 @@ def _verb_cue(tok: Token) -> FoundAttribution | None:
     if source is not None and not _agentive(source, base):
         return None
     doc = tok.doc
+    if quoted is not None:
+        return FoundAttribution(tok.idx, source, sorted(cue_ranges), [(quoted.start, quoted.end)], base)
     tokens = [t for h in content_heads for t in _without_trailing_gloss(h)]
     if content_heads[0].dep_ in ("pobj", "pcomp"):
         # "spoke of their friendship having 'no limits'": the parser often hangs the participle elsewhere
@@ -247,6 +339,24 @@ def _noun_cue(tok: Token) -> FoundAttribution | None:
     hearsay = source is None and tok.lower_ in HEARSAY_NOUNS
     content = _ranges(tok.doc, list(clause.subtree))
     return FoundAttribution(tok.idx, source, [(tok.idx, tok.idx + len(tok.text))], content, tok.lower_, hearsay=hearsay)
+
+
+def _adjacent_quote(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, QuoteSpan]) -> QuoteSpan | None:
+    """A quotation the parser did not attach to the cue: right after it ('he said, "Q."', 'said:
+    "Q"') or right before its subject ('"Q," Smith said' parsed as two clauses)."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in (",", ":")):
+        j += 1
+    if j < len(doc) and j - tok.i <= 3 and doc[j].idx in by_start:
+        return by_start[doc[j].idx]
+    first = min((c.left_edge.i for c in tok.children if c.dep_ in _SUBJ_DEPS), default=tok.i)
+    j = first - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    if j >= 0 and first - j <= 3 and doc[j].idx + len(doc[j].text) in by_end:
+        return by_end[doc[j].idx + len(doc[j].text)]
+    return None
 
 
 def _without_trailing_gloss(head: Token) -> list[Token]:
@@ -282,30 +392,45 @@ def _agentive(span: Span, base: str) -> bool:
             return True
     if root.pos_ == "PROPN" or lookup_actor(span.text) is not None:
         return True
+    if root.pos_ in _SPEAKER_POS:
+        # "about half of voters said", "the magazine said": the subject of a cue verb is its source
+        # (measured on PolNeAR train: recall up, precision unchanged)
+        return True
     return root.lower_ in {"two", "both", "all", "each", "many", "some", "others", "people", "men", "women", "leaders"}
 
 
 def _np_span(tok: Token) -> Span:
-    """The noun phrase of a token without relative clauses and trailing punctuation."""
-    tokens = [t for t in tok.subtree if not _inside_relcl(t, tok)]
-    lo, hi = tokens[0].i, tokens[-1].i + 1
+    """The noun phrase of a token, PolNeAR style: restrictive modifiers kept ("a source involved in
+    the talks", "polls released Sunday"), a clause or phrase set off by a comma dropped ("Ramos, who
+    lives in Miami"), edges trimmed of punctuation, brackets kept balanced."""
     doc = tok.doc
-    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+    cut: set[int] = set()
+    for t in tok.subtree:
+        if t.i in cut or t.i <= tok.i:
+            continue
+        set_off = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "—", "–")
+        if (t.dep_ in ("relcl", "acl") and set_off) or (
+            t.head.i == tok.i and set_off and t.dep_ in ("prep", "advmod", "amod", "advcl")
+        ):
+            cut.update(x.i for x in t.subtree)
+    tokens = [t for t in tok.subtree if t.i not in cut]
+    # a cut in the middle ends the phrase there
+    lo, hi = tokens[0].i, tokens[0].i + 1
+    for t in tokens[1:]:
+        if t.i != hi:
+            break
+        hi = t.i + 1
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text != ")":
         hi -= 1
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    # keep brackets balanced: "the Ministry of Defence (MoD)"
-    if hi < len(doc) and doc[hi].text == ")" and "(" in doc[lo:hi].text and ")" not in doc[lo:hi].text:
-        hi += 1
+    # keep brackets balanced: "the Ministry of Defence (MoD)", "Sen. Bernie Sanders (I-Vt.)"
+    if doc[lo:hi].text.count("(") > doc[lo:hi].text.count(")"):
+        for j in range(hi, min(hi + 3, len(doc))):
+            if doc[j].text == ")":
+                hi = j + 1
+                break
     return doc[lo:hi]
-
-
-def _inside_relcl(t: Token, top: Token) -> bool:
-    while t.i != top.i:
-        if t.dep_ in ("relcl", "acl") and t.head.i == top.i:
-            return True
-        t = t.head
-    return False
 
 
 def _ranges(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
