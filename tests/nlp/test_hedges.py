@@ -206,3 +206,75 @@ def test_hedge_tagger_writes_doc_extension() -> None:
 def test_hedge_tagger_rejects_unknown_scale() -> None:
     with pytest.raises(InputError):
         HedgeTagger(spacy.blank("en"), "hedges", scale="phia")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "term", "band"),
+    [
+        ("Analysts believe the dam was mined.", "believe", "believe", "belief"),
+        ("The general is widely regarded as cautious.", "regarded", "regarded", "belief"),
+        ("The raid is seen as a warning.", "seen", "regarded", "belief"),
+        ("The strike was considered a war crime.", "considered", "considered", "belief"),
+        ("It is considered to be the largest depot.", "considered", "considered", "belief"),
+        ("Officials thought that the bridge was intact.", "thought", "think", "belief"),
+        ("He was thought of as a moderate.", "thought", "think", "belief"),
+        ("They assumed that the convoy had left.", "assumed", "assume", "belief"),
+        ("Kyiv expects new deliveries.", "expects", "expect", "belief"),
+        ("The idea that talks resume is new.", "idea", "believe", "belief"),
+        ("Residents fear that the dam will fail.", "fear", "fear", "belief"),
+        ("Moscow accused Kyiv of shelling.", "accused", "accused", "unverified"),
+        ("The putative leader fled.", "putative", "purported", "unverified"),
+        ("There is no evidence of a second blast.", "no evidence", "no evidence", "uncertain"),
+    ],
+)  # fmt: skip
+def test_find_hedges_belief_and_doxastic_cues(text: str, surface: str, term: str, band: str) -> None:
+    (h,) = find_hedges(text)
+    assert (h.text, h.term, h.band, h.scale) == (surface, term, band, "lexical")
+    assert (h.p_low, h.p_high) == (None, None)
+    assert text[h.start : h.end] == h.text
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "term", "band"),
+    [
+        ("He is believed to have left.", "believed", "believed to", "presumed"),
+        ("It is thought the depot burned.", "thought", "it is thought", "presumed"),
+        ("The unit appears to have withdrawn.", "appears", "appear to", "presumed"),
+        ("Losses are expected to rise.", "expected", "expected to", "presumed"),
+        ("The figures imply that losses rose.", "imply", "suggest", "presumed"),
+    ],
+)
+def test_find_hedges_frames_report_head_word(text: str, head: str, term: str, band: str) -> None:
+    (h,) = find_hedges(text)
+    assert (h.text, h.term, h.band) == (head, term, band)
+    assert text[h.start : h.end] == head
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many believe in a quick victory.",
+        "The colonel assumed command of the brigade.",
+        "The general assumed office in May 2022.",
+        "As expected, the vote passed.",
+        "She is a highly regarded analyst.",
+        "The plan was considered for months.",
+        "The proposal is being considered.",
+        "Christian thought shaped the debate.",
+        "The council considered the bill.",
+        "The troops were seen near the border.",
+        "It used every possible route.",
+        "They reached the highest possible speed.",
+        "Many people say it is late.",
+    ],
+)
+def test_find_hedges_skips_non_belief_readings(text: str) -> None:
+    assert find_hedges(text) == []
+
+
+def test_find_hedges_frames_keep_offsets_across_whitespace() -> None:
+    text = "Troops are  widely\nbelieved  to have left; the raid was seen\tas a feint."
+    hedges = find_hedges(text)
+    assert [h.text for h in hedges] == ["believed", "seen"]
+    for h in hedges:
+        assert text[h.start : h.end] == h.text

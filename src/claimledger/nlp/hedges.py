@@ -3,7 +3,9 @@
 One compiled regular expression runs over the whole text; alternatives are tried
 longest first, so "highly likely" is one hedge (not also "likely") and "unlikely"
 never yields "likely". A few ambiguous words are filtered after matching ("May"
-the month, "military might", "as soon as possible"); see
+the month, "military might", "as soon as possible", "believe in", "assumed
+command", "as expected"), and context frames report only their head word ("is
+believed to" gives the hedge "believed"); see
 :mod:`claimledger.nlp.lang.en.hedge_terms` for the yardsticks, the project's
 ranges for lexical hedges and how a scale is chosen.
 
@@ -83,14 +85,50 @@ _READINGS = _build_readings()
 _SURFACES = sorted(
     set(ht.YARDSTICK_SURFACES) | set(ht.LEXICAL_SURFACES), key=lambda s: (-len(s), s)
 )
+_TWO_WORD_CHARS_RE = re.compile(r"\w\w")
+
+
+def _alternation(surfaces: list[str]) -> str:
+    """One alternation of ``surfaces``, grouped by their first two letters.
+
+    Members keep the given (longest first) order inside their group; two surfaces in
+    different groups can never match at the same position, so the order between groups
+    does not matter. Grouping lets the regex engine reject most positions after one or two
+    characters instead of trying every surface (about 3x faster than a flat alternation
+    on the Szeged Wikipedia text).
+    """
+    groups: dict[str, list[str]] = {}
+    for surface in surfaces:
+        prefix = surface[:2] if _TWO_WORD_CHARS_RE.fullmatch(surface[:2]) else ""
+        groups.setdefault(prefix, []).append(surface)
+    parts = []
+    for prefix, members in groups.items():
+        # re.escape leaves letters, digits and "_" alone, so the pattern starts with the prefix.
+        rests = "|".join(_pattern_for(m)[len(prefix) :] for m in members)
+        parts.append(f"{prefix}(?:{rests})")
+    return "(?:" + "|".join(parts) + ")"
+
+
 # Longest alternative first: at any one position the regex prefers "highly likely"
 # over "highly" + "likely"; the word-boundary look-arounds keep "unlikely" whole.
 _HEDGE_RE = re.compile(
-    r"(?<![\w'\u2019-])(?:" + "|".join(_pattern_for(s) for s in _SURFACES) + r")(?![\w-])",
+    r"(?<![\w'\u2019-])" + _alternation(_SURFACES) + r"(?![\w-])",
     re.IGNORECASE,
 )
+# Context frames ("is believed to", "seen as") report only their head word's span.
+_HEAD_RES: dict[str, re.Pattern[str]] = {
+    surface: re.compile(r"(?<![\w'\u2019-])" + re.escape(head) + r"(?![\w-])", re.IGNORECASE)
+    for surface, head in ht.LEXICAL_HEADS.items()
+}
+_BELIEVE_KEYS = frozenset({"believe", "believes", "believed", "believing"})
+_ASSUME_KEYS = frozenset({"assume", "assumes", "assumed", "assuming"})
+_PREVIOUS_CHECKED_KEYS = frozenset({"expect", "expects", "expected", "regarded"})
 _PREVIOUS_WORD_RE = re.compile(r"(\w+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s+(\w)")
+_NEXT_FULL_WORD_RE = re.compile(r"\s+(\w+)")
+_NEXT_IN_WORD_RE = re.compile(r"\s+in\b", re.IGNORECASE)
+_THOUGHT_FRAME_RE = re.compile(r"\s+(?:that|of\s+as)\b", re.IGNORECASE)
+_CONSIDERED_FRAME_RE = re.compile(r"\s+(?:to\s+be|as)\b", re.IGNORECASE)
 _COULD_NOT_RE = re.compile(r"\s+not\b", re.IGNORECASE)
 _RULED_OUT_RE = re.compile(r"\s+not\s+be\s+(?:ruled\s+out|excluded)\b", re.IGNORECASE)
 _TO_NEXT_RE = re.compile(r"\s+to\b", re.IGNORECASE)
@@ -122,7 +160,33 @@ def _keep(text: str, start: int, end: int, key: str) -> bool:
     if key == "possible":
         if _TO_NEXT_RE.match(text, end) or _MAKE_IT_RE.search(text, max(0, start - 20), start):
             return False
-        return _previous_word(text, start) not in ht.POSSIBLE_NON_HEDGE_PREVIOUS
+        previous = _previous_word(text, start)
+        # "-est": superlatives ("the highest possible"); four letters keep "best" and skip "est".
+        return previous not in ht.POSSIBLE_NON_HEDGE_PREVIOUS and not (
+            len(previous) >= 4 and previous.endswith("est")
+        )
+    if key in _BELIEVE_KEYS:
+        # "believe in" is faith or trust, not a judgement about a claim.
+        return _NEXT_IN_WORD_RE.match(text, end) is None
+    if key in _ASSUME_KEYS:
+        nxt = _NEXT_FULL_WORD_RE.match(text, end)
+        return nxt is None or nxt.group(1).lower() not in ht.ASSUME_TAKE_ON_NEXT
+    if key == "thought":
+        previous = _previous_word(text, start)
+        return (
+            previous in ht.BELIEF_BE_PREVIOUS
+            or previous in ht.THOUGHT_SUBJECT_PREVIOUS
+            or _THOUGHT_FRAME_RE.match(text, end) is not None
+        )
+    if key == "considered":
+        if _CONSIDERED_FRAME_RE.match(text, end) is not None:
+            return True
+        nxt = _NEXT_FULL_WORD_RE.match(text, end)
+        if nxt is not None and nxt.group(1).lower() in ht.CONSIDERED_DELIBERATION_NEXT:
+            return False
+        return _previous_word(text, start) in ht.BELIEF_BE_PREVIOUS
+    if key in _PREVIOUS_CHECKED_KEYS:
+        return _previous_word(text, start) not in ht.BELIEF_NON_HEDGE_PREVIOUS
     return True
 
 
@@ -155,7 +219,12 @@ def find_hedges(text: str, *, scale: str = "PHIA") -> list[Hedge]:
         reading = table.get(key)
         if reading is None or not _keep(text, start, end, key):
             continue
-        hedges.append(Hedge(start, end, match.group(), *reading))
+        head = _HEAD_RES.get(key)
+        if head is not None:
+            found = head.search(text, start, end)
+            if found is not None:
+                start, end = found.span()
+        hedges.append(Hedge(start, end, text[start:end], *reading))
     return hedges
 
 

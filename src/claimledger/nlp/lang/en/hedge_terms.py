@@ -46,13 +46,33 @@ band matches PHIA "likely"/ICD "likely", and the rest get no range:
 |            |             | potentially, possibility                                       |
 | presumed   | 0.55 - 0.80 | presumably, presumed, apparently, appear(s/ed) to, it appears, |
 |            |             | seem(s/ed) (to), seemingly, is believed to, it is believed,    |
-|            |             | it is thought, thought to, suggest(s/ed/ing), is expected to   |
+|            |             | it is thought, thought to, suggest(s/ed/ing), is expected to,  |
+|            |             | impl(y/ies/ied) that                                           |
 | unverified | none        | reportedly, allegedly, alleged, allegation(s), suspected,      |
-|            |             | purportedly, purported,                                        |
+|            |             | purportedly, purported, putative, allege(s/ing),               |
+|            |             | accuse(d/s/ing), accusation(s), supposed,                      |
 |            |             | supposedly, reputedly, rumoured/rumored, rumour(s)/rumor(s),   |
 |            |             | unconfirmed, speculation, speculate(d), perceived as           |
-| uncertain  | none        | unclear, not clear, uncertain, remains to be seen              |
+| uncertain  | none        | unclear, not clear, uncertain, remains to be seen, no evidence,|
+|            |             | no proof, little is known, not well/fully understood           |
 | estimate   | none        | estimated                                                      |
+| belief     | none        | believe(s/d/ing), think(s) that/of, thought, considered,       |
+|            |             | regarded, seen as, viewed as, assume(s/d/ing), assumption,     |
+|            |             | expect(s/ed), belief/idea/view that, fear(s/ed) that           |
+
+The "belief" band holds doxastic words: someone holds the claim true without proof.
+They are often the attribution cue itself ("officials believe ..."), so they carry no
+range and rank last when a claim's estimative term is chosen; inside a claim's content
+they mark it as an opinion ("the strike is widely regarded as ..."). Filters: "believe
+in" (faith) is skipped; "thought" counts after "is/was/widely/once/..." or a subject
+pronoun, or before "that"/"of as" (not the noun, "Christian thought"); "considered"
+counts before "to be"/"as" or after "is/was/widely/often/..." unless "for/in/at/..."
+follows (deliberation: "was considered for the post", "is being considered");
+"assume(d)" is skipped before "office/command/control/the/..." (taking over);
+"expect(ed)" and "regarded" are skipped after "as/the/than/highly/well" ("as expected",
+"highly regarded"). Frames report only their head word: "is believed to" is the hedge
+"believed", "seen as" is "seen", "the idea that" is "idea" (``LEXICAL_HEADS``), as the
+Szeged corpus marks cues.
 
 "could" is kept although it is also the past of "can" (ability: "he could swim");
 telling the two apart needs more than a lexicon, so some ability readings are
@@ -71,12 +91,16 @@ chance" counts as a term of both yardsticks (ICD 203 names the band "almost no
 chance / remote").
 
 How the lexical list was chosen: the words above, checked against the cue
-annotation of the Szeged uncertainty corpus (Wikipedia part, 3,265 cues): on its
-"modal/probable" cues find_hedges scored exact P 0.65 / R 0.81, overlap P 0.69 /
-R 0.86. Doxastic verbs that corpus also marks ("considered", "regarded",
-"believe") and conditionals ("if", "would") are left out on purpose: the former
-are attribution cues or Wikipedia weasel words, the latter are modality (see
-``claimledger.nlp.stance``), not probability.
+annotation of the Szeged uncertainty corpus (Wikipedia part, 3,265 cues; the eval
+task ``hedges``, :mod:`claimledger.eval.tasks.hedges`). The belief band and its
+filters were added from that corpus's doxastic cues, each kept only where the
+corpus showed it a cue in most uses (about 0.8 or more) and the reading carries to
+news text; with them, epistemic + doxastic cues went from exact F1 0.62 to 0.83.
+Conditionals ("if", "would", "unless") and "whether" are left out on purpose: they
+are modality (see ``claimledger.nlp.stance``), not probability. Weasel words ("many",
+"often", "some people say", "claimed", "argued") are left out too: in that corpus
+"many", "often", "claimed" and "argued" are never cues and "some people/critics/..."
+is one in eight; report verbs are attribution cues (``claimledger.nlp.attribution``).
 """
 
 from __future__ import annotations
@@ -175,6 +199,7 @@ LEXICAL_BANDS: dict[str, tuple[float, float] | None] = {
     "unverified": None,
     "uncertain": None,
     "estimate": None,
+    "belief": None,
 }
 
 # surface (lower case, single spaces) -> (term, band)
@@ -261,6 +286,72 @@ LEXICAL_SURFACES: dict[str, tuple[str, str]] = {
     "remains to be seen": ("remains to be seen", "uncertain"),
     # estimate (no range)
     "estimated": ("estimated", "estimate"),
+    # unverified, added from the Szeged doxastic cues (accusations are claims not yet proven)
+    "allege": ("alleged", "unverified"),
+    "alleges": ("alleged", "unverified"),
+    "alleging": ("alleged", "unverified"),
+    "accused": ("accused", "unverified"),
+    "accuse": ("accused", "unverified"),
+    "accuses": ("accused", "unverified"),
+    "accusing": ("accused", "unverified"),
+    "accusation": ("accused", "unverified"),
+    "accusations": ("accused", "unverified"),
+    "supposed": ("supposedly", "unverified"),
+    "putative": ("purported", "unverified"),
+    # uncertain: missing knowledge
+    "no evidence": ("no evidence", "uncertain"),
+    "no proof": ("no evidence", "uncertain"),
+    "little is known": ("little is known", "uncertain"),
+    "not well understood": ("little is known", "uncertain"),
+    "not fully understood": ("little is known", "uncertain"),
+    # belief (no range): doxastic verbs. Plain forms are filtered in nlp.hedges ("believe in"
+    # is faith, "assumed command" is taking over, "as expected" is not a forecast); context
+    # frames report only their head word (see LEXICAL_HEADS).
+    "believe": ("believe", "belief"),
+    "believes": ("believe", "belief"),
+    "believed": ("believe", "belief"),
+    "believing": ("believe", "belief"),
+    "think that": ("think", "belief"),
+    "thinks that": ("think", "belief"),
+    "think of": ("think", "belief"),
+    "thinks of": ("think", "belief"),
+    "thought": ("think", "belief"),
+    "considered": ("considered", "belief"),
+    "regarded": ("regarded", "belief"),
+    "seen as": ("regarded", "belief"),
+    "viewed as": ("regarded", "belief"),
+    "assume": ("assume", "belief"),
+    "assumes": ("assume", "belief"),
+    "assumed": ("assume", "belief"),
+    "assuming": ("assume", "belief"),
+    "assumption": ("assume", "belief"),
+    "expect": ("expect", "belief"),
+    "expects": ("expect", "belief"),
+    "expected": ("expect", "belief"),
+    # belief nouns and inference verbs before a "that" clause (the frame picks the reading:
+    # "the idea that ..." is a belief, "a good idea" is not)
+    "belief that": ("believe", "belief"),
+    "idea that": ("believe", "belief"),
+    "view that": ("believe", "belief"),
+    "fear that": ("fear", "belief"),
+    "fears that": ("fear", "belief"),
+    "feared that": ("fear", "belief"),
+    "implies that": ("suggest", "presumed"),
+    "imply that": ("suggest", "presumed"),
+    "implied that": ("suggest", "presumed"),
+}
+
+# Multi-word lexical surfaces whose reported span is one head word: the other words are
+# context that picks the reading ("seen as" is belief, "seen" alone is perception), as
+# in the Szeged cue annotation, which marks the head only ("it is [believed]").
+LEXICAL_HEADS: dict[str, str] = {
+    surface: head
+    for surface in LEXICAL_SURFACES
+    for head in ("appears", "appeared", "appear", "appearing", "seems", "seem", "seemed",
+                 "believed", "thought", "expected", "considered", "seen", "viewed", "think",
+                 "thinks", "belief", "idea", "view", "fear", "fears", "feared", "implies", "imply",
+                 "implied")
+    if " " in surface and head in surface.split(" ")
 }
 
 # Words before "might" that make it the noun ("military might").
@@ -272,5 +363,39 @@ MIGHT_NOUN_PREVIOUS: frozenset[str] = frozenset(
 # Words before "possible" that show a non-hedge use ("as soon as possible", "the best
 # possible", "made possible", "if possible").
 POSSIBLE_NON_HEDGE_PREVIOUS: frozenset[str] = frozenset(
-    {"as", "best", "only", "whenever", "wherever", "if", "made", "make", "makes", "making"}
+    {"as", "best", "only", "whenever", "wherever", "if", "made", "make", "makes", "making",
+     "all", "every", "maximum", "minimum", "total"}
+)
+# Superlatives before "possible" ("the highest possible", "the latest possible") are caught
+# by their "-est" ending in nlp.hedges.
+
+# "thought" (not the noun, "Christian thought") and "considered" (not "weighed up",
+# "the council considered the bill") are belief verbs after one of these words or before
+# the frames matched in nlp.hedges ("thought that", "thought of as", "considered to be",
+# "considered as"). Chosen from the passive and adverb frames of the Szeged doxastic cues.
+BELIEF_BE_PREVIOUS: frozenset[str] = frozenset(
+    {"is", "are", "was", "were", "be", "been", "widely", "generally", "often", "also",
+     "usually", "commonly", "still", "now", "once", "originally", "traditionally", "largely",
+     "long", "mostly", "sometimes", "previously", "first"}
+)
+# Words after "considered" that show deliberation ("was considered for the post", "is
+# considered at the next meeting"); "being considered" needs "as"/"to be" for the same reason.
+CONSIDERED_DELIBERATION_NEXT: frozenset[str] = frozenset(
+    {"for", "in", "at", "during", "when", "before", "after", "until"}
+)
+THOUGHT_SUBJECT_PREVIOUS: frozenset[str] = frozenset(
+    {"i", "he", "she", "we", "they", "who", "many", "some", "it"}
+)
+
+# Words after "assume"/"assumed" that make it "take on" (not "suppose").
+ASSUME_TAKE_ON_NEXT: frozenset[str] = frozenset(
+    {"office", "command", "control", "power", "responsibility", "the", "his", "her", "their",
+     "its", "a", "an", "leadership", "duties", "role", "name", "position", "title", "ownership",
+     "management", "charge", "authority", "presidency", "throne", "full", "overall"}
+)
+
+# Words before "expected"/"regarded" that show a non-belief use ("as expected", "the
+# expected key", "highly regarded").
+BELIEF_NON_HEDGE_PREVIOUS: frozenset[str] = frozenset(
+    {"as", "the", "than", "a", "an", "his", "her", "its", "their", "highly", "well"}
 )
