@@ -264,3 +264,83 @@ def test_time_tagger_uses_injected_normalizer() -> None:
     tagger = TimeTagger(nlp, "times", normalizer=Fixed())
     doc = tagger(nlp.make_doc("Kyiv today"))
     assert [t.text for t in doc._.cl_times] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("i'll go back january 12th, 2016", "2016-11-07", ("january 12th, 2016", "2016-01-12")),
+        ("we met on the second of August", "2016-11-07", ("second of August", "2016-08-02")),
+        ("They left May twenty-first.", "2016-11-07", ("May twenty-first", "2016-05-21")),
+        ("I'll be out next june", "2016-11-07", ("next june", "2017-06")),
+        ("We had a meeting 5 December 1391", "2017-12-18", ("5 December 1391", "1391-12-05")),
+        ("It declared a dividend payable Feb. 1 to holders.", "1989-10-26", ("Feb. 1", "1990-02-01")),
+        ("Atlanta, nineteen ninety-six.", "1998-02-27", ("nineteen ninety-six", "1996")),
+        ("We will meet on Friday next week", "2018-03-20", ("Friday next week", "2018-03-30")),
+        ("I'll see you the first Friday of next month", "2018-03-20", ("the first Friday of next month", "2018-04-06")),
+        ("I went back Friday the 15th", "2017-09-27", ("Friday the 15th", "2017-09-15")),
+        ("I'll be out 4 to 22 this month", "2016-11-07", ("4 to 22 this month", "2016-11-04")),
+        ("I'll be out 2016/11", "2016-11-07", ("2016/11", "2016-11")),
+        ("I'll go back on 4/22", "2016-11-07", ("4/22", "2017-04-22")),
+        ("They came back on 4/22.", "2016-11-07", ("4/22", "2016-04-22")),
+        ("They left in June last year.", "1998-03-05", ("June last year", "1997-06")),
+        ("It met in the week of March 6.", "2000-03-10", ("the week of March 6", "2000-W10")),
+        ("It fell in the 1988 third quarter.", "1989-10-26", ("the 1988 third quarter", "1988-Q3")),
+        ("I'll be out during H2 2016", "2016-11-07", ("H2 2016", "2016-H2")),
+        ("I'll be out rest of the month", "2016-11-07", ("rest of the month", "2016-11")),
+    ],
+)
+def test_find_times_general_phrasings(text: str, published: str, expected: tuple[str, str]) -> None:
+    found = find_times(text, published)
+    assert [(t.text, t.value) for t in found] == [expected]
+    for t in found:
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may 5 times try.", "They march 20 miles.", "nineteen ninety-six people came", "It rose 1/2 point.",
+        "He ran 2 1/2 miles.", "the 2010-11 season",
+    ],
+)  # fmt: skip
+def test_find_times_ignores_lookalikes(text: str) -> None:
+    assert find_times(text, "2016-11-07") == []
+
+
+def test_find_times_weekday_then_ordinal_noun_is_only_the_weekday() -> None:
+    found = find_times("Frankfurt closed lower Friday, the fourth decline in five days.", "2016-11-07")
+    assert (found[0].text, found[0].value) == ("Friday", "2016-11-04")
+
+
+def test_find_times_year_ago_in_quarterly_report_is_that_quarter() -> None:
+    text = "Net income in the third quarter rose to $5 million from $3 million a year ago."
+    found = {t.text: t.value for t in find_times(text, "1989-10-27")}
+    assert found["a year ago"] == "1988-Q3"
+    assert found["the third quarter"] == "1989-Q3"
+
+
+def test_find_times_latest_quarter_takes_last_completed_quarter() -> None:
+    text = "Sales in the latest quarter fell, the company said in its quarterly report."
+    found = {t.text: t.value for t in find_times(text, "1989-10-27")}
+    assert found["the latest quarter"] == "1989-Q3"
+
+
+def test_find_times_year_ago_without_quarters_is_a_year() -> None:
+    found = find_times("Profit fell from a year ago.", "1989-10-27")
+    assert [(t.text, t.value) for t in found] == [("a year ago", "1988")]
+
+
+def test_find_times_rest_of_month_runs_from_publication() -> None:
+    (t,) = find_times("I'll be out rest of the month", "2016-11-07")
+    assert (t.start_date, t.end_date) == ("2016-11-07", "2016-11-30")
+
+
+def test_find_times_day_range_covers_both_days() -> None:
+    (t,) = find_times("They were out from 3 until 12 of Sept", "2016-11-07")
+    assert (t.start_date, t.end_date) == ("2016-09-03", "2016-09-12")
+
+
+def test_find_times_fifth_weekday_that_does_not_exist_is_not_a_date() -> None:
+    found = find_times("the fifth Sunday of February", "2017-09-27")
+    assert not any(t.start_date and t.start_date.endswith(("-02-29", "-03-01")) for t in found)

@@ -28,7 +28,8 @@ NUMBER_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "half an": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "half an": 0.5, "half": 0.5,
+    "another": 1,
 }  # fmt: skip
 
 TENS: frozenset[str] = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
@@ -79,7 +80,7 @@ DURATION_MODIFIERS: dict[str, str] = {
 
 # Past-tense words (besides regular "-ed" forms) that rule out a future reading.
 PAST_CUES: tuple[str, ...] = (
-    "was", "were", "had", "did", "said", "told", "left", "began", "took", "came", "went", "fell", "fought",
+    "was", "were", "had", "did", "left", "began", "took", "came", "went", "fell", "fought",
     "struck", "saw", "met", "held", "won", "lost", "made", "gave", "sent", "brought", "ran", "shot",
     "overran", "withdrew", "hit", "seized", "ago", "last",
 )
@@ -87,5 +88,22 @@ PAST_CUES: tuple[str, ...] = (
 # Words that signal a future reading of an unanchored weekday, month or day.
 FUTURE_CUES: tuple[str, ...] = (
     "will", "'ll", "shall", "going to", "plans to", "plan to", "planned", "scheduled", "expected to",
-    "due to", "set to", "is to", "are to", "upcoming",
+    "due to", "set to", "is to", "are to", "upcoming", "as early as", "as soon as", "expects to", "expect to", "intends to", "hopes to",
 )
+
+# Month names that are also common lower-case words: in lower case they count as
+# months only where no reading is plausible, and not even there ("may 5" is rare
+# but "you may 5..." is not); all other lower-case month names are accepted
+# right before or after a day number or year ("january 12th", "june 2016").
+AMBIGUOUS_LOWER_MONTHS: frozenset[str] = frozenset({"may", "march", "mar"})
+
+# Day-of-month words ("the second of August", "May twenty-first").
+DAY_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+
+# Ordinals for "the second Monday of next month".
+WEEK_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
