@@ -343,3 +343,83 @@ def test_quantity_finder_in_trained_pipeline_matches_text_path() -> None:
     got = {(q.text, q.low, q.high, q.unit, q.category) for q in doc._.cl_quantities}
     assert ("more than 1,000 Russian soldiers", 1000, None, "soldiers", "killed") in got
     assert ("24 hours", 24, 24, "hours", "duration") in got
+
+
+# (text, span text, value, low, high, unit)
+NOTATION_CASES = [
+    ("The door is 2 1/2 in thick.", "2 1/2 in", 2.5, 2.5, 2.5, "inches"),
+    ("A mouse can get through a 1/4 inch gap.", "1/4 inch", 0.25, 0.25, 0.25, "inches"),
+    ("Add ½ tbsp of salt.", "½", 0.5, 0.5, 0.5, None),
+    ("They walked 2½ miles.", "2½ miles", 2.5, 2.5, 2.5, "miles"),
+    ("about 1/40 of the wavelength", "about 1/40", 0.025, None, None, None),
+    ("I'd like two thirds of the cake.", "two thirds", 2 / 3, 2 / 3, 2 / 3, None),
+    ("approximately one-half miles east", "approximately one-half miles", 0.5, None, None, "miles"),
+    ("Trade grew by more than a third.", "more than a third", 1 / 3, 1 / 3, None, None),
+    ("two and a half miles to the east", "two and a half miles", 2.5, 2.5, 2.5, "miles"),
+    ("one and a half million refugees", "one and a half million refugees", 1.5e6, 1.5e6, 1.5e6, "refugees"),
+    ("a quarter of a million people", "a quarter of a million people", 2.5e5, 2.5e5, 2.5e5, "people"),
+    ("Violet light oscillates at 4e14 Hz.", "4e14 Hz", 4e14, 4e14, 4e14, "Hz"),
+    ("a factor of 2.48×10−5 here", "2.48×10−5", 2.48e-5, 2.48e-5, 2.48e-5, None),
+    ("density is 5.5x10-3 kg per litre", "5.5x10-3 kg", 0.0055, 0.0055, 0.0055, "kg"),
+    ("Give me -1e-3 W now", "-1e-3 W", -0.001, -0.001, -0.001, "W"),
+    ("It weighs 2,000.45±0.01 lbs.", "2,000.45±0.01 lbs", 2000.45, 2000.45, 2000.45, "lbs"),
+    ("The revenue is $-99.99 today.", "$-99.99", -99.99, -99.99, -99.99, "USD"),
+    ("Its GDP is $2.174T.", "$2.174T", 2.174e12, 2.174e12, 2.174e12, "USD"),
+    ("temperatures ranged from -18 °C to -34 °C", "from -18 °C to -34 °C", None, -34, -18, "°C"),
+    ("an 8- to 16-meter telescope", "8- to 16-meter", None, 8, 16, "m"),
+    ("Russia holds 43,000 square kilometres of land.", "43,000 square kilometres", 43000, 43000, 43000, "km²"),
+    ("an area of 301,338 km2 in all", "301,338 km2", 301338, 301338, 301338, "km²"),
+    ("a volume of 4km^3 in all", "4km^3", 4, 4, 4, "km³"),
+    ("Germany got 55 billion cubic metres of gas.", "55 billion cubic metres", 55e9, 55e9, 55e9, "m³"),
+    ("at 200 kilometres per hour", "200 kilometres per hour", 200, 200, 200, "km/h"),
+    ("The plant makes 7.3 MWh a year.", "7.3 MWh", 7.3, 7.3, 7.3, "MWh"),
+    ("Israel asked for 2,000-pound bombs.", "2,000-pound", 2000, 2000, 2000, "lbs"),
+    ("in six weeks' time", "six weeks", 6, 6, 6, "weeks"),
+    ("Now it is -10C outside.", "-10C", -10, -10, -10, "°C"),
+    ("a 100F day", "100F", 100, 100, 100, "°F"),
+    ("The city grew by 1,5 million people.", "1,5 million people", 1.5e6, 1.5e6, 1.5e6, "people"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "low", "high", "unit"), NOTATION_CASES)
+def test_find_quantities_fractions_notation_and_units(
+    text: str, span: str, value: float | None, low: float | None, high: float | None, unit: str | None
+) -> None:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    assert q.text == span and q.unit == unit
+    for got, want in ((q.value, value), (q.low, low), (q.high, high)):
+        assert (got is None) == (want is None) and (want is None or got == pytest.approx(want))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 9/11 attacks changed everything.",
+        "The shop is open 24/7.",
+        "The number 1/0 is not a valid value.",
+        "The EU agreed a sixth package of sanctions.",
+        "They built a third bridge.",
+        "Ministers met in the 2+2 format.",
+        "The bank robbery was over by 2.17pm.",
+        "It came from MACS J1149.5+6663 data.",
+    ],
+)
+def test_find_quantities_excludes_ordinals_names_and_slashes(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_find_quantities_fraction_of_people_is_a_share_not_a_count() -> None:
+    (q,) = find_quantities("Two thirds of the troops were killed.")
+    assert (q.text, q.unit, q.category) == ("Two thirds", None, "other")
+    assert q.value == pytest.approx(2 / 3)
+
+
+def test_find_quantities_exponent_after_unit_is_no_number() -> None:
+    assert [q.start for q in find_quantities("It reached 1 fb−1 of data, then 5 s-1.")] == [11, 32]
+
+
+def test_find_quantities_inch_only_at_clause_end() -> None:
+    assert [q.unit for q in find_quantities("The pencil is 2 in.")] == ["inches"]
+    assert [(q.text, q.unit) for q in find_quantities("They killed 2 in Kyiv.")] == [("2", None)]

@@ -21,18 +21,31 @@ Conventions for ``value``/``low``/``high`` (all floats or None):
 * vague plurals: "dozens of" is ``low = 24``, "hundreds of" ``low = 200``,
   "thousands of" ``low = 2000``, "tens/hundreds of thousands" ``low = 20000``/
   ``200000``, "several/a few hundred" ``low = 200``: a plural means at least
-  two of the named unit; ``value = high = None``.
+  two of the named unit; ``value = high = None``;
+* fractions ("1/2", "2 1/2", "½", "two thirds", "one-half", "a third of"):
+  the fraction as value (exact unless cued). A fraction counts no noun: "two
+  thirds of the troops" is 0.667 with no unit and category other (a share),
+  while a measure stays ("½ mile"). "X and a half" adds 0.5 ("two and a half
+  million" is 2.5e6); "a quarter of a million" is 250000 and takes its noun;
+* notation: scientific ("4e14", "2.48×10−5", "5.5x10-3"), signs ("-18 °C",
+  "$-99.99"), a written uncertainty is dropped ("9.83e-3 +/- 1e-5" is
+  0.00983), a decimal comma before a scale word ("1,5 million").
 
 ``unit`` is the counted noun in lower case as written ("troops", "soldiers"),
 an ISO 4217 code for money ("USD", "EUR", "RUB", "UAH"), ``"percent"``, or a
-canonical measure ("km", "miles", "m", "hours", "days"...). The span runs
+canonical measure ("km", "miles", "m", "hours", "days", "lbs" for "500-pound",
+areas and volumes "km²", "m³", speeds "km/h", unit symbols as written,
+case-sensitive: "MWh", "GHz", "eV", "MB"...). The span runs
 from the bound cue to the unit noun, adjectives and nationalities between
 number and noun included ("more than 1,000 Russian soldiers").
 
 Not emitted: years ("in 2022", "since 2014"), dates ("24 February",
 "March 3"), clock times ("5 a.m.", "14:00"), ordinals ("24th"), numbers
 inside names ("T-72", "Su-25", "COVID-19"), phone numbers, IP/version
-strings, list markers ("1. ", "(2)") and bare "one" without a counted noun.
+strings, list markers ("1. ", "(2)"), bare "one" without a counted noun,
+slashed pairs that are rarely fractions ("9/11", "24/7", "3/10"), ordinals
+written like fractions ("a third bridge", "a sixth package"), exponents after
+units ("fb−1", "km^2") and formats ("2+2").
 """
 
 from __future__ import annotations
@@ -79,7 +92,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:
 _SPACED_MULT = rf"(?:{_alt(['hundred', *nw.SCALES, 'bn', 'mn', 'mln', 'bln', 'tn'])})"
 # Glued suffixes that may follow digits: multipliers, measures, % (anything
 # else glued on, "24th", "2S19", "1990s", "5G", makes it no quantity).
-_GLUED = r"(?:bn|mn|mln|bln|tn|km|kms|kg|mm|cm|mi|ft|lbs|lb|mph|hrs|hr|mins|min|k|m|b|h|s|st|nd|rd|th)"
+_GLUED = r"(?:bn|mn|mln|bln|tn|km|kms|kg|mm|cm|mi|ft|lbs|lb|mph|hrs|hr|mins|min|k|m|b|h|s|st|nd|rd|th|t)"
 
 _JUNK = (
     r"\d{1,2}:\d{2}(?::\d{2})?"  # clock times
@@ -87,14 +100,33 @@ _JUNK = (
     r"|\d+(?:\.\d+){2,}"  # IP addresses, version strings
     r"|\+\d[\d ()/-]{6,}\d"  # international phone numbers
     r"|\d{3}-\d{3,4}-\d{4}"  # phone numbers
-    r"|\d+/\d+"  # fractions and slashed pairs: no reliable reading
+    r"|\d+/\d+"  # slashed pairs that are no fraction (see _FRACTION below): no reliable reading
 )
+# Scientific notation after the digits: "4e14", "9.83e-3", "2.48×10−5", "5.5x10-3".
+_SCI = r"(?:e[-+−]?\d{1,3}|[ \u00a0]?×[ \u00a0]?10(?:\^|\*\*)?[-−+]?\d{1,3}|x10(?:\^[-−+]?\d{1,3}|[-−]\d{1,3}))"
+# A written uncertainty, read and dropped: "2,000.45±0.01", "9.83e-3 +/- 1e-5".
+_PLUS_MINUS = rf"[ \u00a0]?(?:±|\+/-|\+-)[ \u00a0]?{_DIGITS}{_SCI}?"
+# "1/40", "2 1/2" (checked by _fraction_value: proper fractions with a denominator
+# that is rarely a day or month) and vulgar fractions "½", "2½".
+_FRACTION = (
+    r"(?:(?P<fwhole>\d{1,3})[ \u00a0])?(?P<fnum>\d{1,3})/(?P<fden>\d{1,4})(?![\w/]|[.,]\d)"
+    rf"|(?P<vwhole>\d{{1,3}})?(?P<vulgar>[{''.join(nw.VULGAR_FRACTIONS)}])"
+)
+# "1,5 million": a decimal comma (translated Ukrainian and Russian releases) before a scale word.
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=[ \u00a0]+(?:million|billion|trillion|thousand|mln|bln|bn)\b)"
+_AREA_GLUED = r"(?:km|mi|cm|mm|ft|m)(?:\^?[23]|[²³])"
 _ATOM_RE = re.compile(
     r"(?P<url>\b(?:https?://|www\.)\S+)"  # numbers inside links are no quantities
-    rf"|(?<![\w.,$€£₽₴¥/+-])(?P<junk>{_JUNK})(?![\w/])"
-    rf"|(?P<cur>{_CURRENCY_PREFIX})?(?<![\w.,])(?P<num>{_DIGITS})"
-    rf"(?:(?P<glued>{_GLUED})|\s*(?P<pct>%)|\s+(?P<mult>{_SPACED_MULT})\b"
-    r"|\s?(?P<cursuf>[€£₽₴]))?(?![\w%])"
+    rf"|(?=[\d{''.join(nw.VULGAR_FRACTIONS)}])(?<![\w.,$€£₽₴¥/+^-])(?P<frac>{_FRACTION})"
+    rf"|(?=[\d+])(?<![\w.,$€£₽₴¥/+-])(?P<junk>{_JUNK})(?![\w/])"
+    rf"|(?:(?P<cur>{_CURRENCY_PREFIX})(?P<csign>[-−])?)?(?<![\w.,^])(?<!\w\+)(?P<num>{_DECIMAL_COMMA}|{_DIGITS})"
+    rf"(?P<sci>{_SCI})?(?P<pm>{_PLUS_MINUS})?"
+    rf"(?:(?P<area>{_AREA_GLUED})|(?P<deg>(?-i:[CF]))|(?P<glued>{_GLUED})|\s*(?P<pct>%)|\s+(?P<mult>{_SPACED_MULT})\b"
+    r"|\s?(?P<cursuf>[€£₽₴]))?(?![\w%]|[.,]\d|\+\d)"
+    rf"|(?=[aA])(?<![\w-])(?<!\band\s)(?P<afrac>an?\s+(?:{_alt(w for w in nw.FRACTION_WORDS if not w.endswith('s'))}))\b"
+    # "a third of", "by a third." are shares; "a third bridge", "a sixth package" are ordinals.
+    r"(?=\s+(?:of|higher|lower|more|less|larger|smaller|bigger|in|to|since|from|on|over|compared|than)\b"
+    r"|\s*[.,;:!?)–—]|\s+-|\s*$)"
     rf"|(?<![\w-])(?P<vague>{_VAGUE})\b"
     rf"|(?<![\w-])(?P<words>{_WORD_SEQ})\b",
     re.IGNORECASE,
@@ -104,6 +136,9 @@ _ORDINAL_TAIL_RE = re.compile(
     r"|[a-z]*teenth|[a-z]*tieth|hundredth|thousandth|millionth|halves|half|quarters?)s?\b",
     re.IGNORECASE,
 )
+_FRACTION_TAIL_RE = re.compile(rf"[-\s]({_alt(nw.FRACTION_WORDS)})\b", re.IGNORECASE)
+_AND_A_HALF_RE = re.compile(rf"\s+and\s+a\s+half\b(?:\s+({_alt(nw.SCALES)})\b)?", re.IGNORECASE)
+_OF_A_SCALE_RE = re.compile(rf"\s+of\s+an?\s+({_alt(nw.SCALES)})\b", re.IGNORECASE)
 _NAME_WORD_BEFORE_RE = re.compile(r"[\w,][ \u00a0]$")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
@@ -121,7 +156,9 @@ _RIGHT_CUE_RE = re.compile(
     r"|(?P<plus>\+)(?![\d\w])",
     re.IGNORECASE,
 )
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|~)\s*|\s+(?:to|through|and|or)\s+", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(
+    r"\s*(?:-|–|—|~)\s*|[-–]?\s+(?:to|through|and|or)\s+", re.IGNORECASE  # "8- to 16-meter"
+)
 _PERCENT_RE = re.compile(r"\s*(?:per\s?cent|percents?|percentage(?:\s+points?)?)\b", re.IGNORECASE)
 _DEGREES_RE = re.compile(
     r"[ \u00a0]?(?:°|degrees?)(?:[ \u00a0]?(C|F)\b|[ \u00a0]+(C)elsius\b|[ \u00a0]+(F)ahrenheit\b)?"
@@ -160,6 +197,8 @@ _CUE_WINDOW = 32
 _CONTEXT_WINDOW = 80
 _MAX_UNIT_WORDS = 4
 
+#: Unit kinds that measure (a fraction keeps them: "½ mile"); counted nouns are dropped after a fraction.
+_MEASURE_KINDS = frozenset({"money", "distance", "duration", "percent", "measure", "other"})
 _COUNT_KIND: dict[str, str] = {}
 for _kind, _words in (
     ("personnel", nw.PERSONNEL_NOUNS),
@@ -190,6 +229,7 @@ class _Atom:
     glued_unit: str | None = None
     plain_year: bool = False
     bare_one: bool = False
+    fraction: bool = False
 
 
 @dataclass(slots=True)
@@ -289,8 +329,18 @@ def _atoms(text: str) -> list[_Atom]:
         if m.group("junk") or m.group("url"):
             continue
         atom: _Atom | None
-        if m.group("num"):
+        if m.group("frac"):
+            value = _fraction_value(m)
+            if value is None:
+                continue  # "24/7", "1/0", "9/11": no fraction
+            atom = _Atom(m.start(), m.end(), value, fraction=True)
+        elif m.group("num"):
             atom = _digit_atom(text, m)
+        elif m.group("afrac"):
+            # "a third of the country", "below a half"
+            den = nw.FRACTION_WORDS[m.group("afrac").split()[-1].lower()]
+            atom = _Atom(m.start(), m.end(), 1 / den, fraction=True)
+            pos = _of_a_scale(text, atom)
         elif m.group("vague"):
             atom = _Atom(m.start(), m.end(), _vague_low(m.group()), vague=True)
         else:
@@ -300,15 +350,45 @@ def _atoms(text: str) -> list[_Atom]:
             value, end = parsed
             # "one and two" is read as "one", then "two" on its own: rescan.
             pos = end
-            if _ORDINAL_TAIL_RE.match(text, end):
-                continue  # "twenty-first", "one-fourth", "two-thirds"
+            fraction = False
+            fm = _FRACTION_TAIL_RE.match(text, end)
+            if fm is not None and 1 <= value <= 20 and value.is_integer():
+                # "two thirds", "one-half", "three quarters"
+                value /= nw.FRACTION_WORDS[fm.group(1).lower()]
+                end = pos = fm.end()
+                fraction = True
+            elif _ORDINAL_TAIL_RE.match(text, end):
+                continue  # "twenty-first", "one hundredth"
+            else:
+                hm = _AND_A_HALF_RE.match(text, end)
+                if hm is not None and value < 1000:
+                    # "two and a half miles", "one and a half million"
+                    value += 0.5
+                    if hm.group(1):
+                        value *= nw.SCALES[hm.group(1).lower()]
+                    end = pos = hm.end()
             raw = text[m.start() : end].lower()
             name_before = _NAME_WORD_BEFORE_RE.search(text, max(0, m.start() - 2), m.start())
             if text[m.start()].isupper() and name_before:
                 continue  # "Normandy Four", "the Big Three": part of a name
-            atom = _Atom(m.start(), end, value, bare_one=raw in ("one", "a", "an", "zero"))
+            atom = _Atom(
+                m.start(), end, value, bare_one=raw in ("one", "a", "an", "zero"), fraction=fraction
+            )
+            if fraction:
+                pos = _of_a_scale(text, atom)
         if atom is not None:
             atoms.append(atom)
+
+
+def _of_a_scale(text: str, atom: _Atom) -> int:
+    """Widen a fraction over "of a million" ("three quarters of a million"); returns the new end."""
+    sm = _OF_A_SCALE_RE.match(text, atom.end)
+    if sm is not None:
+        atom.value *= nw.SCALES[sm.group(1).lower()]
+        atom.end = sm.end()
+        atom.fraction = False  # now a count: it takes its noun ("of a million people")
+        atom.multiplied = True
+    return atom.end
 
 
 def _digit_atom(text: str, m: re.Match[str]) -> _Atom | None:
@@ -317,17 +397,21 @@ def _digit_atom(text: str, m: re.Match[str]) -> _Atom | None:
     num = m.group("num")
     num_start = m.start("num")
     # Numbers glued to a name: "T-72", "Su-25", "COVID-19", "F-16s".
-    if num_start >= 2 and text[num_start - 1] in "-–" and text[num_start - 2].isalpha():
+    if num_start >= 2 and text[num_start - 1] in "-–−" and text[num_start - 2].isalpha():
         letters = num_start - 2
         while letters > 0 and text[letters - 1].isalpha():
             letters -= 1
         if letters == 0 or not text[letters - 1].isdigit():  # "5k-20k" is a range, not a name
             return None
+    if re.fullmatch(r"\d{1,3},\d{1,2}", num):
+        num = num.replace(",", ".")  # a decimal comma (_DECIMAL_COMMA)
     digits = re.sub(r"[,\s\u00a0\u202f]", "", num)
     if len(digits) > 16:
         return None  # IDs and serial numbers, not counts (and beyond float precision)
-    value = float(digits)
-    if (
+    value = float(digits) * _sci_factor(m.group("sci"))
+    if m.group("csign"):
+        value = -value  # "$-99.99"
+    elif (
         not m.group("cur")
         and num_start >= 1
         and text[num_start - 1] in "-−"
@@ -343,7 +427,16 @@ def _digit_atom(text: str, m: re.Match[str]) -> _Atom | None:
     multiplied = False
     glued_unit = None
     mult_word = (m.group("mult") or "").lower()
-    if glued in nw.SUFFIX_MULTIPLIERS and not (glued == "m" and _metres_follow(text, end)):
+    if m.group("deg"):
+        if not -100 <= value <= 200:
+            return None  # "1500F" is a model name, not a temperature
+        glued_unit = "°" + m.group("deg")  # "-10C", "100F" (British and US news style)
+    elif m.group("area"):
+        glued_unit = _area_unit(m.group("area"))
+    elif glued == "t" and currency:
+        value *= 1e12  # "$2.174T"
+        multiplied = True
+    elif glued in nw.SUFFIX_MULTIPLIERS and not (glued == "m" and _metres_follow(text, end)):
         value *= nw.SUFFIX_MULTIPLIERS[glued]
         multiplied = True
     elif glued:
@@ -351,7 +444,7 @@ def _digit_atom(text: str, m: re.Match[str]) -> _Atom | None:
     elif mult_word:
         value *= nw.SUFFIX_MULTIPLIERS[mult_word]
         multiplied = True
-    digits_only = num.isdigit()
+    digits_only = num.isdigit() and not m.group("sci")
     plain_year = (
         digits_only and len(num) == 4 and 1000 <= value <= 2100 and not currency and not multiplied
         and not glued and not m.group("pct")
@@ -368,6 +461,40 @@ def _digit_atom(text: str, m: re.Match[str]) -> _Atom | None:
     )
 
 
+_SCI_RE = re.compile(r"(?:e|[ \u00a0]?×[ \u00a0]?10(?:\^|\*\*)?|x10\^?)([-−+]?\d+)", re.IGNORECASE)
+_POWER_RE = re.compile(r"\^?([23])(?!\d)|([²³])|[ \u00a0]+(squared|cubed)\b")
+
+
+def _sci_factor(sci: str | None) -> float:
+    """The power of ten a scientific-notation tail carries ("e-3" -> 0.001); 1 for none."""
+    if not sci:
+        return 1.0
+    m = _SCI_RE.fullmatch(sci)
+    return 10.0 ** int(m.group(1).replace("−", "-")) if m else 1.0
+
+
+def _fraction_value(m: re.Match[str]) -> float | None:
+    """Value of a slashed or vulgar fraction match, None when the slash is no fraction."""
+    if m.group("vulgar"):
+        return float(m.group("vwhole") or 0) + nw.VULGAR_FRACTIONS[m.group("vulgar")]
+    num, den = int(m.group("fnum")), int(m.group("fden"))
+    if not 0 < num < den or den not in nw.FRACTION_DENOMINATORS or m.group("fnum")[0] == "0":
+        return None
+    return float(m.group("fwhole") or 0) + num / den
+
+
+def _area_unit(glued: str) -> str:
+    """'km2', 'km^3', 'm²' -> 'km²', 'km³', 'm²'."""
+    base = glued.rstrip("^23²³").rstrip("^")
+    power = glued[-1]
+    return base + ("²" if power in "2²" else "³")
+
+
+_PER_HOUR_RE = re.compile(r"\s+(?:per|an|a)\s+hour\b|/h(?:our|r)?\b", re.IGNORECASE)
+_INCH_AFTER_RE = re.compile(
+    r"\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b|[.!?;]?\s*$|[.!?;)](?=\s)"
+)
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]+[a-z]")
 _METRES_RE = re.compile(
     r"\s+(?:away|from|long|wide|high|deep|tall|above|below|inland|of\s+the)\b", re.IGNORECASE
 )
@@ -411,13 +538,35 @@ def _find_unit(text: str, pos: int, *, skip_of: bool, singular: bool = False) ->
     if not words:
         return None, "none", pos
     first, first_end = words[0]
+    if first.endswith(("'", "’")):  # "six weeks' time", "rubles' worth": the apostrophe stays out
+        first_end -= len(first) - len(first.rstrip("'’"))
+        first = first.rstrip("'’")
     low_first = first.lower()
+    if low_first in ("pound", "pounds") and text.startswith("-", pos):
+        return "lbs", "measure", first_end  # "a 500-pound bomb" weighs
     if low_first in nw.CURRENCY_WORDS and (first.islower() or first.isupper()):
         return nw.CURRENCY_WORDS[low_first], "money", first_end
+    if low_first in ("square", "sq", "cubic", "cu") and len(words) > 1:
+        base = nw.DISTANCE_UNITS.get(words[1][0].lower())
+        if base in nw.AREA_BASES:  # "4 square kilometres", "116,347 sq mi"
+            power = "²" if low_first in ("square", "sq") else "³"
+            return nw.AREA_BASES[base] + power, "measure", words[1][1]
     if low_first in nw.DISTANCE_UNITS:
         if low_first == "nautical" and len(words) > 1 and words[1][0].lower().startswith("mile"):
             return "nautical miles", "distance", words[1][1]
-        return nw.DISTANCE_UNITS[low_first], "distance", first_end
+        base = nw.DISTANCE_UNITS[low_first]
+        pm = _POWER_RE.match(text, first_end)
+        if pm is not None and base in nw.AREA_BASES:  # "301,338 km2", "4 km squared"
+            cubed = (pm.group(1) or pm.group(2) or pm.group(3)) in ("3", "³", "cubed")
+            return nw.AREA_BASES[base] + ("³" if cubed else "²"), "measure", pm.end()
+        sm = _PER_HOUR_RE.match(text, first_end)
+        if sm is not None and base in ("km", "miles"):  # "200 kilometres per hour"
+            return ("km/h" if base == "km" else "mph"), "measure", sm.end()
+        return base, "distance", first_end
+    if first in nw.SYMBOL_UNITS and not (first == "l" and _WORD_AFTER_RE.match(text, first_end)):
+        return nw.SYMBOL_UNITS[first], "measure", first_end
+    if low_first == "in" and first == "in" and _INCH_AFTER_RE.match(text, first_end):
+        return "inches", "distance", first_end  # "2 in thick", "the pencil is 2 in."
     if low_first in nw.DURATION_UNITS:
         return nw.DURATION_UNITS[low_first], "duration", first_end
     if low_first in nw.OTHER_UNITS:
@@ -605,6 +754,9 @@ def _range_ok(text: str, a: _Atom, b: _Atom, sep: str) -> bool:
     low, high = a.value, b.value
     if b.multiplied and not a.multiplied and low * _multiplier_of(b) <= high and low < b.value:
         low = low * _multiplier_of(b)
+    if low > high and high < 0 and word not in ("and", "or"):
+        low, high = high, low  # "from -18 °C to -34 °C": falling negatives written as a range
+        b.value = high
     if low >= high:
         return False
     a.value = low
@@ -648,7 +800,11 @@ def _glued_unit(glued: str) -> tuple[str, str]:
         return nw.DISTANCE_UNITS[glued], "distance"
     if glued in nw.DURATION_UNITS:
         return nw.DURATION_UNITS[glued], "duration"
-    return {"lb": "lbs"}.get(glued, glued), "other"
+    if glued in nw.OTHER_UNITS:
+        return nw.OTHER_UNITS[glued], "other"
+    if glued.startswith("°"):
+        return glued, "measure"
+    return nw.SYMBOL_UNITS.get(glued, glued), "other"
 
 
 def _build(text: str, a: _Atom, b: _Atom | None) -> _Found | None:
@@ -685,6 +841,9 @@ def _build(text: str, a: _Atom, b: _Atom | None) -> _Found | None:
         )
         if unit is None:
             end = num_end
+        if (a.fraction or last.fraction) and kind not in _MEASURE_KINDS:
+            # "two thirds of the troops": a share, not a count of troops
+            unit, kind, end = None, "share", num_end
     # Left cue.
     has_cue = False
     left = text[max(0, start - _CUE_WINDOW) : start]

@@ -207,3 +207,37 @@ LABEL_WORDS: frozenset[str] = frozenset(
     bus tram road street st. version v. model type mark mk phase stage level
     number grade part annex protocol item figure table kh category code""".split()
 )
+
+#: Vulgar fraction characters -> value ("½ tbsp", "2½ miles").
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+#: Denominator words after a small cardinal ("two thirds", "one-half", "three quarters").
+#: "second" is left out: "one second" is a duration.
+FRACTION_WORDS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1_000, "thousandths": 1_000,
+}
+#: Slashed denominators read as fractions ("1/2", "3/4", "1/40"). Denominators
+#: 5-31 (bar 8 and 16) are left out: "9/11", "3/10", "24/7" are as often dates,
+#: names or schedules as fractions in news text.
+FRACTION_DENOMINATORS: frozenset[int] = frozenset({2, 3, 4, 8, 16}) | frozenset(range(32, 1_001))
+
+#: Unit symbols after a number, matched case-sensitively ("7.3 MWh", "2.80 GHz", "3 to 4 L").
+#: Left out because they are also words or times: "A", "V", "N", "J", "B", "pm", "am", "in".
+SYMBOL_UNITS: dict[str, str] = {
+    s: s
+    for s in """eV keV MeV GeV TeV Hz kHz MHz GHz THz W kW MW GW TW Wh kWh MWh GWh TWh
+    kB KB MB GB TB PB Kb Mb Gb kbps Mbps Gbps Gy mGy Sv mSv µSv Pa kPa MPa hPa kV mA
+    mL ml cl dl nm µm kN kJ MJ kcal mph""".split()
+} | {"L": "litres", "l": "litres", "t": "tonnes", "g": "g", "Ma": "Ma", "Ga": "Ga", "tpd": "tpd"}
+#: Measure words read after "square"/"cubic" or with a power ("km2", "km²", "km squared") -> symbol.
+AREA_BASES: dict[str, str] = {
+    "km": "km", "miles": "mi", "m": "m", "feet": "ft", "yards": "yd", "cm": "cm", "mm": "mm",
+    "inches": "in",
+}
