@@ -28,6 +28,7 @@ TASK_MODULES: tuple[str, ...] = (
     "recognizers",
     "quantities",
     "events",
+    "ecbplus",
 )
 
 

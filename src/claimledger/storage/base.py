@@ -124,3 +124,98 @@ class Store(Protocol):
     def close(self) -> None:
         """Release the connection; the store is unusable afterwards."""
         ...
+
+
+@runtime_checkable
+class LinkStore(Protocol):
+    """A store that also keeps the links across reports (claimledger.linking, docs/linking.md).
+
+    Kept apart from :class:`Store` so a backend can be added before it supports
+    linking; ``SQLiteStore`` implements both.
+    """
+
+    def link_articles(self) -> list[dict[str, Any]]:
+        """Every article's ``id``, ``outlet``, ``published``, stored ``signature`` and ``group_id``."""
+        ...
+
+    def article_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """Texts of these articles by id."""
+        ...
+
+    def linkable_claims(self) -> Iterator[dict[str, Any]]:
+        """Every claim with its article and ``cluster_id`` (None when not yet linked)."""
+        ...
+
+    def save_links(
+        self,
+        *,
+        signatures: dict[str, str],
+        duplicates: dict[str, str],
+        memberships: dict[str, str],
+        clusters: list[dict[str, Any]],
+        removed: list[str],
+        contradictions: list[dict[str, Any]],
+        rebuild: bool = False,
+    ) -> None:
+        """Write one linking run in one transaction.
+
+        Raises:
+            StoreError: the write failed.
+        """
+        ...
+
+    def clusters(
+        self,
+        *,
+        min_size: int = 2,
+        cross_outlet: bool = False,
+        min_origins: int = 1,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Cluster summaries, most independent origins first."""
+        ...
+
+    def cluster(self, cluster_id: str) -> dict[str, Any]:
+        """One cluster with its member claims.
+
+        Raises:
+            NotFound: no such cluster.
+        """
+        ...
+
+    def cluster_of(self, claim_id: str) -> str | None:
+        """The cluster id of a claim, None when not linked.
+
+        Raises:
+            NotFound: no such claim.
+        """
+        ...
+
+    def contradictions(
+        self, *, kind: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Stored contradictions with both claims."""
+        ...
+
+    def source_link_rows(self) -> list[dict[str, Any]]:
+        """One row per linked claim for source records."""
+        ...
+
+    def link_counts(self) -> dict[str, Any]:
+        """Linking totals."""
+        ...
+
+    def set_grade(
+        self, source: str, *, reliability: str, credibility: int, set_by: str | None = None
+    ) -> None:
+        """Record an Admiralty grade for a source.
+
+        Raises:
+            InputError: a grade outside A-F / 1-6.
+        """
+        ...
+
+    def grades(self) -> dict[str, dict[str, Any]]:
+        """Admiralty grades by source."""
+        ...

@@ -163,10 +163,60 @@ END;
 INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
 """
 
+# Linking across reports (claimledger.linking, docs/linking.md). Every linked
+# claim has a row in claim_clusters (singletons too), so "not yet linked" is a
+# claim without one. article_minhash keeps each article's MinHash (hex text, no
+# BLOBs) so an incremental run hashes only new articles; article_duplicates
+# lists articles in near-duplicate groups of two or more.
+_V3_LINKING = """
+CREATE TABLE article_minhash (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature TEXT NOT NULL
+);
+CREATE TABLE article_duplicates (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    group_id TEXT NOT NULL
+);
+CREATE INDEX article_duplicates_group ON article_duplicates(group_id);
+CREATE TABLE clusters (
+    id TEXT PRIMARY KEY,
+    first_seen TEXT,
+    size INTEGER NOT NULL,
+    origins INTEGER NOT NULL,
+    relays INTEGER NOT NULL,
+    outlets INTEGER NOT NULL DEFAULT 0,
+    label TEXT
+);
+CREATE INDEX clusters_size ON clusters(size);
+CREATE TABLE claim_clusters (
+    claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    cluster_id TEXT NOT NULL
+);
+CREATE INDEX claim_clusters_cluster ON claim_clusters(cluster_id);
+CREATE TABLE contradictions (
+    claim_a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    detail TEXT,
+    score REAL,
+    found_at TEXT,
+    PRIMARY KEY (claim_a, claim_b, kind)
+);
+CREATE INDEX contradictions_b ON contradictions(claim_b);
+CREATE TABLE source_grades (
+    source TEXT PRIMARY KEY,
+    reliability TEXT NOT NULL,
+    credibility INTEGER NOT NULL,
+    set_by TEXT,
+    set_at TEXT NOT NULL
+);
+"""
+
 #: Ordered steps; a database at version N gets every step with version > N.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create tables", _V1_CREATE),
     Migration(2, "full-text search over claims", _V2_FTS),
+    Migration(3, "linking across reports", _V3_LINKING),
 )
 #: The schema version this code writes.
 SCHEMA_VERSION: int = MIGRATIONS[-1].version

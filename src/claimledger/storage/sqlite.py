@@ -529,6 +529,321 @@ class SQLiteStore:
             "date_range": {"first": first, "last": last},
         }
 
+    # -- linking across reports (claimledger.linking; docs/linking.md) -----
+
+    def link_articles(self) -> list[dict[str, Any]]:
+        """Every article's linking state: ``id``, ``outlet``, ``published``,
+        ``signature`` (stored MinHash as hex, or None) and ``group_id`` (its
+        near-duplicate group, or None)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT a.id, a.outlet, a.published, m.signature, d.group_id FROM articles a "
+                "LEFT JOIN article_minhash m ON m.article_id = a.id "
+                "LEFT JOIN article_duplicates d ON d.article_id = a.id ORDER BY a.id"
+            ).fetchall()
+        keys = ("id", "outlet", "published", "signature", "group_id")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def article_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """The texts of these articles (ids that are not stored are left out)."""
+        out: dict[str, str] = {}
+        with self._lock:
+            for i in range(0, len(article_ids), _FETCH_CHUNK):
+                chunk = article_ids[i : i + _FETCH_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                out.update(
+                    self._conn.execute(
+                        f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk
+                    ).fetchall()
+                )
+        return out
+
+    def linkable_claims(self) -> Iterator[dict[str, Any]]:
+        """Every claim (with its article) plus ``cluster_id`` (None when not yet linked)."""
+        sql = (
+            f"SELECT {_CLAIM_COLUMNS}, cc.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
+            "LEFT JOIN claim_clusters cc ON cc.claim_id = c.id ORDER BY c.pk"
+        )
+        with self._lock:
+            rows = self._conn.execute(sql).fetchall()
+        for row in rows:
+            claim = _claim_row(row[:8])
+            claim["cluster_id"] = row[8]
+            yield claim
+
+    def save_links(
+        self,
+        *,
+        signatures: dict[str, str],
+        duplicates: dict[str, str],
+        memberships: dict[str, str],
+        clusters: list[dict[str, Any]],
+        removed: list[str],
+        contradictions: list[dict[str, Any]],
+        rebuild: bool = False,
+    ) -> None:
+        """Write one linking run in one transaction.
+
+        Args:
+            signatures: article id -> MinHash hex for newly hashed articles.
+            duplicates: article id -> group id for every article in a group (replaces the table).
+            memberships: claim id -> cluster id for claims whose cluster is new or changed.
+            clusters: summaries (``id``, ``first_seen``, ``size``, ``origins``,
+                ``relays``, ``outlets``, ``label``) of every cluster touched.
+            removed: ids of clusters merged into others.
+            contradictions: ``claim_a``, ``claim_b``, ``kind``, ``detail``, ``score``
+                (pairs already stored are kept once).
+            rebuild: forget every earlier cluster and contradiction first.
+
+        Raises:
+            StoreError: the write failed (nothing is kept).
+        """
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise StoreError(f"cannot write to {self.path}: {e}") from e
+            try:
+                if rebuild:
+                    for table in ("claim_clusters", "clusters", "contradictions"):
+                        conn.execute(f"DELETE FROM {table}")
+                conn.executemany(
+                    "INSERT OR REPLACE INTO article_minhash (article_id, signature) VALUES (?, ?)",
+                    list(signatures.items()),
+                )
+                conn.execute("DELETE FROM article_duplicates")
+                conn.executemany(
+                    "INSERT INTO article_duplicates (article_id, group_id) VALUES (?, ?)",
+                    list(duplicates.items()),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO claim_clusters (claim_id, cluster_id) VALUES (?, ?)",
+                    list(memberships.items()),
+                )
+                conn.executemany("DELETE FROM clusters WHERE id = ?", [(r,) for r in removed])
+                conn.executemany(
+                    "INSERT OR REPLACE INTO clusters (id, first_seen, size, origins, relays, outlets, label) "
+                    "VALUES (:id, :first_seen, :size, :origins, :relays, :outlets, :label)",
+                    clusters,
+                )
+                conn.executemany(
+                    "INSERT OR IGNORE INTO contradictions (claim_a, claim_b, kind, detail, score, found_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (c["claim_a"], c["claim_b"], c["kind"], c.get("detail"), c.get("score"), now)
+                        for c in contradictions
+                    ],
+                )
+                conn.execute("COMMIT")
+            except BaseException as e:
+                conn.execute("ROLLBACK")
+                if isinstance(e, sqlite3.Error):
+                    raise StoreError(f"cannot store the links: {e}") from e
+                raise
+
+    def clusters(
+        self,
+        *,
+        min_size: int = 2,
+        cross_outlet: bool = False,
+        min_origins: int = 1,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Cluster summaries, most independent origins first, then most relays.
+
+        Args:
+            min_size: at least this many claims (1 lists singletons too).
+            cross_outlet: only clusters reported by two or more outlets.
+            min_origins: at least this many independent origins (2: corroborated).
+            limit: at most this many.
+            offset: skip this many.
+
+        Raises:
+            InputError: a negative limit or offset.
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        sql = (
+            "SELECT id, first_seen, size, origins, relays, outlets, label FROM clusters "
+            "WHERE size >= ? AND origins >= ? AND outlets >= ? "
+            "ORDER BY origins DESC, relays DESC, size DESC, first_seen IS NULL, first_seen, id LIMIT ? OFFSET ?"
+        )
+        with self._lock:
+            rows = self._conn.execute(
+                sql, (min_size, min_origins, 2 if cross_outlet else 0, limit, offset)
+            ).fetchall()
+        return [_cluster_dict(row) for row in rows]
+
+    def cluster(self, cluster_id: str) -> dict[str, Any]:
+        """One cluster (by id or unique id prefix) with its member claims, earliest first.
+
+        Each claim carries its ``article`` and ``duplicate_group`` (or None).
+
+        Raises:
+            NotFound: no cluster has this id, or the prefix matches several.
+        """
+        base = "SELECT id, first_seen, size, origins, relays, outlets, label FROM clusters"
+        with self._lock:
+            row = self._conn.execute(base + " WHERE id = ?", (cluster_id,)).fetchone()
+            if row is None and cluster_id:
+                rows = self._conn.execute(
+                    base + " WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (_like_escape(cluster_id) + "%",)
+                ).fetchall()
+                if len(rows) > 1:
+                    raise NotFound(
+                        f"cluster id prefix {cluster_id!r} matches several clusters; give more of it"
+                    )
+                row = rows[0] if rows else None
+            if row is None:
+                raise NotFound(
+                    f"no cluster with id {cluster_id!r}; run `claimledger link` and list clusters "
+                    "with `claimledger clusters`"
+                )
+            members = self._conn.execute(
+                f"SELECT {_CLAIM_COLUMNS}, d.group_id FROM claim_clusters cc "
+                "JOIN claims c ON c.id = cc.claim_id JOIN articles a ON a.id = c.article_id "
+                "LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE cc.cluster_id = ? "
+                "ORDER BY a.published IS NULL, a.published, a.id, c.start, c.id",
+                (row[0],),
+            ).fetchall()
+        out = _cluster_dict(row)
+        claims = []
+        for m in members:
+            claim = _claim_row(m[:8])
+            claim["duplicate_group"] = m[8]
+            claims.append(claim)
+        out["claims"] = claims
+        return out
+
+    def cluster_of(self, claim_id: str) -> str | None:
+        """The cluster id of a claim (id or unique prefix); None when it is not linked yet.
+
+        Raises:
+            NotFound: no such claim.
+        """
+        full = self.claim(claim_id)["id"]
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT cluster_id FROM claim_clusters WHERE claim_id = ?", (full,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def contradictions(
+        self, *, kind: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Stored contradictions, newest reports first: ``kind``, ``detail``,
+        ``score``, ``found_at`` and both claims in full (``claim_a``, ``claim_b``).
+
+        Raises:
+            InputError: a negative limit or offset.
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        sql = "SELECT x.claim_a, x.claim_b, x.kind, x.detail, x.score, x.found_at FROM contradictions x"
+        params: list[Any] = []
+        if kind:
+            sql += " WHERE x.kind = ?"
+            params.append(kind)
+        sql += " ORDER BY x.found_at DESC, x.claim_a, x.claim_b, x.kind LIMIT ? OFFSET ?"
+        with self._lock:
+            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+        out = []
+        for a, b, k, detail, score, found in rows:
+            out.append(
+                {
+                    "kind": k,
+                    "detail": detail,
+                    "score": score,
+                    "found_at": found,
+                    "claim_a": self.claim(a),
+                    "claim_b": self.claim(b),
+                }
+            )
+        return out
+
+    def source_link_rows(self) -> list[dict[str, Any]]:
+        """One row per linked claim for source records: ``source``, ``kind``,
+        ``cluster_id``, ``unit`` (duplicate group or article id), ``origins`` of
+        its cluster and ``contradicted`` (in any stored contradiction)."""
+        sql = (
+            "SELECT c.source_name, c.source_kind, cc.cluster_id, COALESCE(d.group_id, c.article_id), "
+            "k.origins, EXISTS (SELECT 1 FROM contradictions x WHERE x.claim_a = c.id OR x.claim_b = c.id) "
+            "FROM claims c JOIN claim_clusters cc ON cc.claim_id = c.id "
+            "JOIN clusters k ON k.id = cc.cluster_id "
+            "LEFT JOIN article_duplicates d ON d.article_id = c.article_id ORDER BY c.pk"
+        )
+        with self._lock:
+            rows = self._conn.execute(sql).fetchall()
+        keys = ("source", "kind", "cluster_id", "unit", "origins", "contradicted")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def link_counts(self) -> dict[str, Any]:
+        """Linking totals: ``linked``/``unlinked`` claims, ``clusters`` (two or more
+        claims), ``cross_outlet`` and ``corroborated`` clusters, ``contradictions``
+        by kind, ``duplicate_groups`` and ``duplicate_articles``."""
+        q = self._conn.execute
+        with self._lock:
+            linked = q("SELECT COUNT(*) FROM claim_clusters").fetchone()[0]
+            total = q("SELECT COUNT(*) FROM claims").fetchone()[0]
+            multi, cross, corroborated = q(
+                "SELECT COUNT(*), COALESCE(SUM(outlets >= 2), 0), COALESCE(SUM(origins >= 2), 0) "
+                "FROM clusters WHERE size >= 2"
+            ).fetchone()
+            kinds = dict(
+                q("SELECT kind, COUNT(*) FROM contradictions GROUP BY kind ORDER BY kind").fetchall()
+            )
+            groups, dup_articles = q(
+                "SELECT COUNT(DISTINCT group_id), COUNT(*) FROM article_duplicates"
+            ).fetchone()
+        return {
+            "linked": linked,
+            "unlinked": total - linked,
+            "clusters": multi,
+            "cross_outlet": cross,
+            "corroborated": corroborated,
+            "contradictions": kinds,
+            "duplicate_groups": groups,
+            "duplicate_articles": dup_articles,
+        }
+
+    def set_grade(
+        self, source: str, *, reliability: str, credibility: int, set_by: str | None = None
+    ) -> None:
+        """Record an Admiralty grade for a canonical source (replacing an earlier one).
+
+        Raises:
+            InputError: reliability is not A-F or credibility not 1-6.
+            StoreError: the write failed.
+        """
+        grade = reliability.strip().upper()
+        if grade not in ("A", "B", "C", "D", "E", "F"):
+            raise InputError(f"reliability {reliability!r} is not an Admiralty grade; use a letter A-F")
+        if credibility not in range(1, 7):
+            raise InputError(f"credibility {credibility!r} is not an Admiralty grade; use a number 1-6")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._lock:
+            try:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO source_grades (source, reliability, credibility, set_by, set_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (source, grade, credibility, set_by, now),
+                )
+            except sqlite3.Error as e:
+                raise StoreError(f"cannot store the grade of {source!r}: {e}") from e
+
+    def grades(self) -> dict[str, dict[str, Any]]:
+        """Admiralty grades by source: ``reliability``, ``credibility``, ``set_by``, ``set_at``."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT source, reliability, credibility, set_by, set_at FROM source_grades ORDER BY source"
+            ).fetchall()
+        return {
+            r[0]: {"reliability": r[1], "credibility": r[2], "set_by": r[3], "set_at": r[4]} for r in rows
+        }
+
 
 def content_hash_of(text: str) -> str:
     """``sha256:<hex>`` of a text, as ``Article.content_hash`` holds it."""
@@ -626,3 +941,8 @@ def _claim_row(row: tuple[Any, ...]) -> dict[str, Any]:
     claim: dict[str, Any] = json.loads(row[0])
     claim["article"] = _article_dict(row[1:8])
     return claim
+
+
+def _cluster_dict(row: tuple[Any, ...]) -> dict[str, Any]:
+    keys = ("id", "first_seen", "size", "origins", "relays", "outlets", "label")
+    return dict(zip(keys, row, strict=True))

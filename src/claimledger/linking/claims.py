@@ -1,0 +1,177 @@
+"""Link claims across articles: clusters of one proposition, corroboration counts, contradictions."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .blocking import candidate_pairs
+from .compat import compare
+from .features import ClaimFeatures
+from .groups import UnionFind
+
+__all__ = ["ClusterSummary", "Contradiction", "LinkResult", "cluster_id_of", "link_features", "summarize"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSummary:
+    """One cluster's corroboration counts.
+
+    ``origins`` counts distinct innermost sources (independent origins);
+    ``relays`` counts distinct reports carrying the claim, near-duplicate
+    articles counted once; ``outlets`` counts distinct outlets. ``label`` is
+    the text of the earliest claim, ``first_seen`` its earliest publication date.
+    """
+
+    id: str
+    first_seen: str | None
+    size: int
+    origins: int
+    relays: int
+    outlets: int
+    label: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "first_seen": self.first_seen,
+            "size": self.size,
+            "origins": self.origins,
+            "relays": self.relays,
+            "outlets": self.outlets,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two claims about one proposition that cannot both hold.
+
+    ``kind`` is ``polarity``, ``quantity`` or ``denial``; ``claim_a`` is the
+    earlier claim (by publication date, article, offset).
+    """
+
+    claim_a: str
+    claim_b: str
+    kind: str
+    detail: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "claim_a": self.claim_a,
+            "claim_b": self.claim_b,
+            "kind": self.kind,
+            "detail": self.detail,
+            "score": self.score,
+        }
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """What one linking run changed.
+
+    ``memberships`` maps each claim whose cluster is new or changed to its
+    cluster id; ``clusters`` holds the new summaries of every cluster touched;
+    ``removed`` the ids of clusters merged into others; ``linked`` the number of
+    claims linked for the first time; ``compared`` the candidate pairs compared.
+    """
+
+    memberships: dict[str, str] = field(default_factory=dict)
+    clusters: list[ClusterSummary] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    linked: int = 0
+    compared: int = 0
+
+
+def cluster_id_of(claim_id: str) -> str:
+    """The id a cluster founded by ``claim_id`` gets (stable across runs)."""
+    return "k" + hashlib.sha1(claim_id.encode("utf-8")).hexdigest()[:12]
+
+
+def summarize(cluster_id: str, members: Iterable[ClaimFeatures]) -> ClusterSummary:
+    """Corroboration counts of one cluster (see :class:`ClusterSummary`)."""
+    items = sorted(members, key=lambda c: c.order)
+    dates = [c.published for c in items if c.published]
+    return ClusterSummary(
+        id=cluster_id,
+        first_seen=min(dates) if dates else None,
+        size=len(items),
+        origins=len({c.origin for c in items}),
+        relays=len({c.unit for c in items}),
+        outlets=len({c.outlet for c in items if c.outlet}),
+        label=items[0].text if items else "",
+    )
+
+
+def link_features(
+    claims: Sequence[ClaimFeatures],
+    *,
+    assigned: Mapping[str, str] | None = None,
+    refresh: Iterable[str] = (),
+) -> LinkResult:
+    """Cluster claims that state the same proposition and find contradictions.
+
+    Only claims without a cluster in ``assigned`` are compared (against every
+    claim in their blocks); assigned claims keep their clusters, which grow
+    or merge when a new claim joins them. A merged cluster keeps the id of its
+    earliest member cluster; a new cluster is named after its earliest claim.
+
+    Args:
+        claims: every claim of the ledger, old and new.
+        assigned: claim id -> cluster id from earlier runs (empty: link everything).
+        refresh: claim ids whose clusters must be summarised again although
+            nothing joined them (their article became a near-duplicate).
+
+    Returns:
+        A :class:`LinkResult`.
+    """
+    assigned = assigned or {}
+    result = LinkResult()
+    index = {c.id: i for i, c in enumerate(claims)}
+    new = [i for i, c in enumerate(claims) if c.id not in assigned]
+    result.linked = len(new)
+    # 1. earlier clusters
+    uf: UnionFind[int] = UnionFind()
+    first_of: dict[str, int] = {}
+    for i, c in enumerate(claims):
+        uf.add(i)
+        cid = assigned.get(c.id)
+        if cid is not None:
+            if cid in first_of:
+                uf.union(first_of[cid], i)
+            else:
+                first_of[cid] = i
+    # 2. compare candidate pairs
+    for i, j in candidate_pairs(claims, new):
+        result.compared += 1
+        verdict = compare(claims[i], claims[j])
+        if verdict.relation == "same":
+            uf.union(i, j)
+        elif verdict.relation == "contradiction":
+            a, b = sorted((claims[i], claims[j]), key=lambda c: c.order)
+            result.contradictions.append(
+                Contradiction(a.id, b.id, verdict.kind or "polarity", verdict.detail or "", verdict.score)
+            )
+    # 3. name and summarise the clusters new claims (or refreshed ones) are in
+    touched_roots = {uf.find(i) for i in new} | {uf.find(index[c]) for c in refresh if c in index}
+    for members in uf.groups():
+        if uf.find(members[0]) not in touched_roots:
+            continue
+        feats = [claims[i] for i in members]
+        old = {assigned[c.id] for c in feats if c.id in assigned}
+        if old:
+            first_seen = {
+                k: min(claims[i].order for i in members if assigned.get(claims[i].id) == k) for k in old
+            }
+            keep = min(old, key=lambda k: (first_seen[k], k))
+            result.removed.extend(sorted(old - {keep}))
+        else:
+            keep = cluster_id_of(min(feats, key=lambda c: c.order).id)
+        for c in feats:
+            if assigned.get(c.id) != keep:
+                result.memberships[c.id] = keep
+        result.clusters.append(summarize(keep, feats))
+    return result

@@ -1,0 +1,203 @@
+"""Whether two claims state the same proposition, contradict each other, or are unrelated."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .features import ClaimFeatures, Interval
+
+__all__ = [
+    "CONTRADICTION_KINDS",
+    "SIM_TYPED",
+    "SIM_UNTYPED",
+    "TIME_WINDOW_DAYS",
+    "Comparison",
+    "compare",
+    "text_similarity",
+    "within_window",
+]
+
+#: Claims whose dates lie further apart than this are never compared (the task's
+#: blocking rule: reports of one event cluster within a month of it).
+TIME_WINDOW_DAYS = 30
+#: Explicit claim times further apart than this (in days) are different events;
+#: one day of slack absorbs "on Tuesday" resolved against different publication days.
+TIME_SLACK_DAYS = 1
+#: rapidfuzz token_set_ratio (0-100, on content words, numbers and negation removed)
+#: needed when both claims have the same event type and share an actor, place or
+#: quantity. Chosen on hand-written re-wordings of wire copy: paraphrases of one
+#: claim score 60-100, different claims about the same actors 30-55.
+SIM_TYPED = 60.0
+#: The same score needed when event types are missing (or one is) and nothing
+#: else is shared: only near-verbatim re-reports pass.
+SIM_UNTYPED = 85.0
+#: The score needed to call a negated and a plain claim one proposition
+#: (a contradiction): a false alarm costs more than a missed merge, and on the
+#: bundled corpus every polarity pair under 85 was two different statements.
+SIM_NEGATION = 85.0
+#: token_set_ratio gives 100 when one word set contains the other, so a two-word
+#: claim would match any sentence holding its words: at least this many content
+#: words must be shared, and this share of the longer claim's words. A third
+#: lets a paraphrase add a clause ("..., the ministry said on Telegram") but
+#: stops "this will not work in Russia" from matching every claim with "work"
+#: and "Russia" in it (seen on the bundled corpus).
+MIN_SHARED_WORDS = 2
+MIN_SHARED_SHARE = 0.34
+#: Categories whose conflicting figures make a contradiction (other quantities,
+#: such as durations or unit-less counts, differ too often for harmless reasons).
+CONTRADICTABLE = frozenset({"killed", "wounded", "captured", "personnel", "equipment", "money"})
+
+CONTRADICTION_KINDS: tuple[str, ...] = ("polarity", "quantity", "denial")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The verdict on a pair of claims.
+
+    ``relation`` is ``same`` (one proposition: link them), ``contradiction``
+    (the same proposition with opposite polarity, conflicting figures or a
+    denial; ``kind`` says which and ``detail`` explains) or ``unrelated``.
+    ``score`` is the text similarity (0-100).
+    """
+
+    relation: str
+    score: float
+    kind: str | None = None
+    detail: str | None = None
+
+
+UNRELATED = Comparison("unrelated", 0.0)
+
+
+def within_window(a: ClaimFeatures, b: ClaimFeatures, days: int = TIME_WINDOW_DAYS) -> bool:
+    """Whether two claims are close enough in time to be compared (undated claims always are)."""
+    if a.time is None or b.time is None:
+        return True
+    return _gap(a.time, b.time) <= days
+
+
+def _gap(x: tuple[int, int], y: tuple[int, int]) -> int:
+    """Days between two day intervals (0 when they overlap)."""
+    return max(0, max(x[0], y[0]) - min(x[1], y[1]))
+
+
+def text_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """token_set_ratio of the content words, 0 when too few words are shared."""
+    if not a.tokens or not b.tokens:
+        return 0.0
+    sa, sb = set(a.tokens), set(b.tokens)
+    shared = len(sa & sb)
+    if shared < min(MIN_SHARED_WORDS, len(sa), len(sb)) or shared < MIN_SHARED_SHARE * max(len(sa), len(sb)):
+        return 0.0
+    return float(fuzz.token_set_ratio(" ".join(a.tokens), " ".join(b.tokens)))
+
+
+def _overlaps(x: Interval, y: Interval) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def _quantities(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool, bool, str | None]:
+    """(some figure agrees, some figure disagrees, the first contradicting figure or None).
+
+    Figures of one key (category, and unit where it matters) agree when some
+    pair of their intervals overlaps; a disagreement in a category of
+    :data:`CONTRADICTABLE` is a contradiction, in another one only a sign
+    that the claims are about different things.
+    """
+    agree = disagree = False
+    for key in sorted(a.quantities.keys() & b.quantities.keys()):
+        xs, ys = a.quantities[key], b.quantities[key]
+        if any(_overlaps(x, y) for x in xs for y in ys):
+            agree = True
+            continue
+        disagree = True
+        if key.split(":", 1)[0] in CONTRADICTABLE:
+            return agree, disagree, f"{key}: {_show(xs)} vs {_show(ys)}"
+    return agree, disagree, None
+
+
+def _show(intervals: tuple[Interval, ...]) -> str:
+    def one(iv: Interval) -> str:
+        lo, hi = iv
+        if lo == hi:
+            return f"{lo:g}"
+        if math.isinf(hi):
+            return f">={lo:g}"
+        if math.isinf(lo):
+            return f"<={hi:g}"
+        return f"{lo:g}-{hi:g}"
+
+    return ", ".join(one(iv) for iv in intervals)
+
+
+def _count_different_things(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Both give casualty/force/equipment/money figures, but none of the same kind
+    ("lost 1,000 troops" and "lost 50 tanks" are two propositions)."""
+    ka = {k for k in a.quantities if k.split(":", 1)[0] in CONTRADICTABLE}
+    kb = {k for k in b.quantities if k.split(":", 1)[0] in CONTRADICTABLE}
+    return bool(ka and kb and not ka & kb)
+
+
+def _places_conflict(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Both name places and no name of one contains a name of the other."""
+    if not a.places or not b.places or a.places & b.places:
+        return False
+    return not any(x in y or y in x for x in a.places for y in b.places)
+
+
+def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
+    """Decide whether two claims are one proposition, a contradiction, or unrelated.
+
+    Stages: hard differences that make two propositions distinct (time, place,
+    event type) rule a pair out; then evidence that they are about the same
+    thing (text similarity, shared actors, places, figures); then polarity and
+    figures decide between ``same`` and ``contradiction``.
+
+    Args:
+        a: one claim's features.
+        b: the other's.
+
+    Returns:
+        A :class:`Comparison`.
+    """
+    # 1. one report nesting another ("I think that X" and "X" in one article) is
+    #    one attribution parsed twice: neither corroboration nor contradiction
+    if a.article_id == b.article_id and a.start < b.end and b.start < a.end:
+        return UNRELATED
+    # 2. different events: times apart, places apart, different event types
+    if a.explicit_time and b.explicit_time and a.time and b.time and _gap(a.time, b.time) > TIME_SLACK_DAYS:
+        return UNRELATED
+    if _places_conflict(a, b):
+        return UNRELATED
+    if a.event_type and b.event_type and a.event_type != b.event_type:
+        return UNRELATED
+    if "question" in (a.modality, b.modality):
+        return UNRELATED
+    # 3. evidence of one proposition
+    score = text_similarity(a, b)
+    agree, disagree, conflict = _quantities(a, b)
+    if (disagree and not conflict) or _count_different_things(a, b):
+        return Comparison("unrelated", score)
+    shared = bool(a.actors & b.actors or a.places & b.places or agree)
+    if a.event_type and a.event_type == b.event_type:
+        same_thing = score >= SIM_TYPED and (shared or score >= SIM_UNTYPED)
+    else:
+        same_thing = score >= SIM_UNTYPED
+    if not same_thing:
+        return Comparison("unrelated", score)
+    # 4. polarity and figures
+    if a.negated != b.negated:
+        if score < SIM_NEGATION:
+            return Comparison("unrelated", score)
+        neg, pos = (a, b) if a.negated else (b, a)
+        if neg.denial and neg.origin != pos.origin:
+            return Comparison(
+                "contradiction", score, "denial", f"{neg.origin_name} denies what {pos.origin_name} says"
+            )
+        return Comparison("contradiction", score, "polarity", "one claim is negated, the other is not")
+    if conflict:
+        return Comparison("contradiction", score, "quantity", conflict)
+    return Comparison("same", score)

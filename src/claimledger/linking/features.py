@@ -1,0 +1,239 @@
+"""What linking compares about a claim: polarity, event, actors, places, quantities, time, words."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..model import Article, Claim
+
+__all__ = ["ClaimFeatures", "Interval", "features_of", "name_key", "similarity_tokens"]
+
+#: A numeric interval; ``-inf``/``inf`` stand for an open bound.
+Interval = tuple[float, float]
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_IN_TEXT = re.compile(r"['’]s\b")
+# A cue that denies what it introduces ("Russia denied that ..."); kept here rather
+# than imported from nlp/lang so linking never imports the spaCy side.
+_DENIAL_CUE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss\w*|reject\w*|disput\w*|refut\w*|rebut\w*)\b"
+)
+
+# Words left out of the text-similarity comparison: function words, and the
+# negation words (polarity is compared separately, so "did not shell" and
+# "shelled" must look alike to be recognised as a contradiction).
+_STOPWORD_TEXT = """
+a an the of in on at to and or but that this these those its it their there as by for from with
+into onto over under about after before during since while than then so such is are was were be
+been being am has have had do does did will would shall should can could may might not n't no
+never none nor neither he she they we you i his her them our your my who whom whose which what
+when where why how also said says say told tells according reported reports report more most
+least over around near nearly almost some up fewer less approximately roughly estimated against
+between across within without through toward towards upon
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+#: Suffixes cut (longest first, once) so that "shelled"/"shelling", "Russia"/"Russian"
+#: and "Ukraine"/"Ukrainian" compare equal; a stem keeps at least 4 letters.
+_SUFFIXES = ("ians", "ian", "ing", "ia", "ed", "es", "s", "e")
+
+#: Quantity categories whose counted noun varies ("troops", "soldiers") while the
+#: proposition stays the same: compared on the category alone.
+_UNIT_FREE = frozenset({"killed", "wounded", "captured", "personnel"})
+_WIDE_PLACES = frozenset({"country", "region"})
+#: An approximation ("about 1,000") is read as the value +/- this share. 20 % keeps
+#: "about 1,000" compatible with "1,100" while "about 1,000" and "1,500" conflict.
+APPROX_SHARE = 0.2
+
+
+def name_key(name: str) -> str:
+    """Casefolded, space-collapsed name without a leading "the" or trailing "'s"."""
+    key = _SPACE.sub(" ", name.casefold()).strip()
+    key = _LEADING_THE.sub("", key)
+    return _POSSESSIVE.sub("", key)
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def similarity_tokens(text: str) -> list[str]:
+    """Stemmed lower-case content words of a claim text (no numbers, stop words or negation)."""
+    words = _WORD.findall(_POSSESSIVE_IN_TEXT.sub("", text.casefold()))
+    return [_stem(w) for w in words if w not in _STOPWORDS]
+
+
+def _unit_key(category: str, unit: str | None) -> str:
+    if category in _UNIT_FREE:
+        return category
+    u = (unit or "").casefold().strip()
+    if u.endswith("s") and len(u) > 3:
+        u = u[:-1]
+    return f"{category}:{u}"
+
+
+def _interval(q: Mapping[str, Any]) -> Interval | None:
+    value, low, high = q.get("value"), q.get("low"), q.get("high")
+    if low is None and high is None:
+        if value is None:
+            return None
+        v = float(value)
+        return (v * (1 - APPROX_SHARE), v * (1 + APPROX_SHARE)) if v >= 0 else (v, v)
+    return (
+        float(low) if low is not None else -math.inf,
+        float(high) if high is not None else math.inf,
+    )
+
+
+def _ordinal(day: str | None) -> int | None:
+    if not day:
+        return None
+    try:
+        return date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFeatures:
+    """The parts of a claim that linking compares, with keys already normalised.
+
+    ``unit`` is the report unit: the article's duplicate group, or the article
+    id when it has no near-duplicate, so syndicated copies count once.
+    ``origin`` is the innermost source's name key (for an outlet's own words
+    in a syndicated copy, the duplicate group).
+    ``time`` is the claim's resolved interval as day ordinals (``explicit``
+    when it comes from the claim's own times, not from the published date).
+    ``places`` leaves out countries and regions. ``quantities`` maps a comparison key (category, plus unit for categories
+    where the unit matters) to the intervals the claim gives.
+    """
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    unit: str
+    outlet: str | None
+    published: str | None
+    origin: str
+    origin_name: str
+    text: str
+    tokens: tuple[str, ...]
+    negated: bool
+    denial: bool
+    modality: str
+    event_type: str | None
+    actors: frozenset[str]
+    entities: frozenset[str]
+    places: frozenset[str]
+    quantities: Mapping[str, tuple[Interval, ...]]
+    time: tuple[int, int] | None
+    explicit_time: bool
+    order: tuple[str, str, int, str]
+
+
+def features_of(
+    claim: Claim | Mapping[str, Any],
+    *,
+    article: Article | Mapping[str, Any] | None = None,
+    unit: str | None = None,
+) -> ClaimFeatures:
+    """Normalise one claim for linking.
+
+    Args:
+        claim: a :class:`~claimledger.model.Claim` or its dict (OUTPUT.md shape,
+            optionally with the article under ``"article"`` as the store returns it).
+        article: the claim's article (metadata: ``id``, ``outlet``, ``published``);
+            defaults to ``claim["article"]``.
+        unit: the report unit (duplicate group id); defaults to the article id.
+
+    Returns:
+        The claim's :class:`ClaimFeatures`.
+    """
+    data: Mapping[str, Any] = claim.to_dict() if isinstance(claim, Claim) else claim
+    if article is None:
+        art: Mapping[str, Any] = data.get("article") or {}
+    elif isinstance(article, Article):
+        art = article.to_dict()
+    else:
+        art = article
+    article_id = str(data.get("article_id") or art.get("id") or "")
+    published = art.get("published")
+    source = data.get("source") or {}
+    origin_name = str(source.get("name") or "unknown")
+    stance = data.get("stance") or {}
+    event = data.get("event") or {}
+    cue = (data.get("cue") or {}).get("text") or ""
+    negated = bool(stance.get("negated"))
+    actors = frozenset(
+        name_key(n) for n in [*(event.get("actors") or ()), *(event.get("targets") or ())] if n
+    )
+    entities = frozenset(
+        name_key(e["text"])
+        for e in data.get("entities") or ()
+        if e.get("text") and e.get("label") != "CARDINAL"
+    )
+    # Countries and regions ("Russia", "Donbas") name the whole war, not where one
+    # event happened: they are neither evidence of one event nor a conflict.
+    places = frozenset(
+        name_key(p.get("name") or p.get("text") or "")
+        for p in data.get("places") or ()
+        if p.get("kind") not in _WIDE_PLACES
+    ) - {""}
+    quantities: dict[str, list[Interval]] = {}
+    for q in data.get("quantities") or ():
+        iv = _interval(q)
+        if iv is not None:
+            quantities.setdefault(_unit_key(q.get("category") or "other", q.get("unit")), []).append(iv)
+    # Time: the claim's own resolved dates, else the article's date.
+    starts = [_ordinal(t.get("start_date")) for t in data.get("times") or ()]
+    ends = [_ordinal(t.get("end_date") or t.get("start_date")) for t in data.get("times") or ()]
+    s = [x for x in starts if x is not None]
+    e = [x for x in ends if x is not None]
+    time: tuple[int, int] | None = None
+    explicit = bool(s)
+    if s:
+        time = (min(s), max(e or s))
+    else:
+        day = _ordinal(published)
+        time = (day, day) if day is not None else None
+    origin = name_key(origin_name)
+    if unit and unit != article_id and art.get("outlet") and origin == name_key(str(art["outlet"])):
+        # An outlet's own words in a syndicated copy are the original outlet's:
+        # the copies share one origin (the duplicate group), not one per outlet.
+        origin = f"copy:{unit}"
+    text = str(data.get("text") or "")
+    return ClaimFeatures(
+        id=str(data["id"]),
+        article_id=article_id,
+        start=int(data.get("start") or 0),
+        end=int(data.get("end") or 0),
+        unit=unit or article_id,
+        outlet=art.get("outlet"),
+        published=published,
+        origin=origin,
+        origin_name=origin_name,
+        text=text,
+        tokens=tuple(similarity_tokens(text)),
+        negated=negated,
+        denial=negated and bool(_DENIAL_CUE.search(cue.casefold())),
+        modality=str(stance.get("modality") or "asserted"),
+        event_type=event.get("type") or None,
+        actors=actors,
+        entities=entities,
+        places=places,
+        quantities={k: tuple(v) for k, v in quantities.items()},
+        time=time,
+        explicit_time=explicit,
+        order=(published or "9999-99-99", article_id, int(data.get("start") or 0), str(data["id"])),
+    )

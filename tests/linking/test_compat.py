@@ -1,0 +1,115 @@
+"""The compatibility decision: same proposition, contradiction (polarity, quantity, denial) or unrelated."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from claimledger_link_builders import baltic, meridian, meridian_later, northgate
+
+from claimledger.linking.compat import compare, within_window
+from claimledger.linking.features import ClaimFeatures, features_of
+from claimledger.model import AnalyzedDocument
+
+
+def feats(doc: AnalyzedDocument, i: int) -> ClaimFeatures:
+    return features_of(doc.claims[i], article=doc.article)
+
+
+def ng_loss() -> ClaimFeatures:
+    return feats(northgate(), 0)
+
+
+def ng_shelling() -> ClaimFeatures:
+    return feats(northgate(), 1)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [lambda: feats(meridian(), 0), lambda: feats(baltic(), 0)],
+    ids=["meridian-rewording", "baltic-rewording"],
+)
+def test_compare_rewordings_are_same(other: object) -> None:
+    verdict = compare(ng_loss(), other())  # type: ignore[operator]
+    assert verdict.relation == "same"
+
+
+def test_compare_is_symmetric() -> None:
+    a, b = ng_loss(), feats(meridian(), 0)
+    assert compare(a, b).relation == compare(b, a).relation == "same"
+
+
+def test_compare_conflicting_casualty_figures_is_quantity_contradiction() -> None:
+    verdict = compare(ng_shelling(), feats(meridian(), 1))
+    assert (verdict.relation, verdict.kind) == ("contradiction", "quantity")
+    assert "12" in (verdict.detail or "") and "30" in (verdict.detail or "")
+
+
+def test_compare_denial_from_other_source() -> None:
+    verdict = compare(ng_shelling(), feats(baltic(), 1))
+    assert (verdict.relation, verdict.kind) == ("contradiction", "denial")
+    assert "Russian Ministry of Defence" in (verdict.detail or "")
+
+
+def test_compare_negation_by_same_source_is_polarity() -> None:
+    a = ng_shelling()
+    negated = replace(a, id="neg", article_id="other", negated=True, denial=False)
+    verdict = compare(a, negated)
+    assert (verdict.relation, verdict.kind) == ("contradiction", "polarity")
+
+
+def test_compare_denial_by_same_source_is_polarity() -> None:
+    a = ng_shelling()
+    own = replace(feats(baltic(), 1), origin=a.origin)
+    assert compare(a, own).kind == "polarity"
+
+
+def test_compare_same_entities_different_figures_kind_unrelated() -> None:
+    assert compare(ng_loss(), feats(meridian_later(), 0)).relation == "unrelated"
+
+
+def test_compare_different_event_type_unrelated() -> None:
+    other = replace(feats(meridian(), 0), event_type="RETREAT")
+    assert compare(ng_loss(), other).relation == "unrelated"
+
+
+def test_compare_explicit_times_apart_unrelated() -> None:
+    a = ng_loss()
+    later = replace(feats(meridian(), 0), time=(a.time[0] + 10, a.time[1] + 10))  # type: ignore[index]
+    assert compare(a, later).relation == "unrelated"
+
+
+def test_compare_different_towns_unrelated() -> None:
+    other = replace(feats(meridian(), 0), places=frozenset({"avdiivka"}))
+    assert compare(ng_loss(), other).relation == "unrelated"
+
+
+def test_compare_nested_spans_in_one_article_unrelated() -> None:
+    a = ng_loss()
+    inner = replace(a, id="inner", start=a.start + 1, negated=True)
+    assert compare(a, inner).relation == "unrelated"
+
+
+def test_compare_questions_are_not_linked() -> None:
+    other = replace(feats(meridian(), 0), modality="question")
+    assert compare(ng_loss(), other).relation == "unrelated"
+
+
+def test_compare_untyped_needs_near_verbatim_text() -> None:
+    a = replace(feats(meridian(), 0), event_type=None)
+    b = replace(feats(baltic(), 0), event_type=None)
+    assert compare(replace(a, event_type="ASSAULT"), replace(b, event_type="ASSAULT")).relation == "same"
+    assert compare(a, b).relation == "unrelated"
+    assert compare(a, replace(a, id="copy", article_id="copy")).relation == "same"
+
+
+@pytest.mark.parametrize(("days", "compared"), [(0, True), (30, True), (31, False)])
+def test_within_window_thirty_days(days: int, compared: bool) -> None:
+    a = ng_loss()
+    b = replace(a, time=(a.time[1] + days, a.time[1] + days))  # type: ignore[index]
+    assert within_window(a, b) is compared
+
+
+def test_within_window_undated_claims_are_compared() -> None:
+    a = ng_loss()
+    assert within_window(replace(a, time=None), a)

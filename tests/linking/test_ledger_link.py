@@ -1,0 +1,177 @@
+"""Linking through the Ledger and the SQLite store: tables, incremental runs, read views."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from claimledger_link_builders import baltic, lakeside, meridian, meridian_later, northgate, story
+
+from claimledger.errors import InputError, NotFound
+from claimledger.ledger import Ledger
+from claimledger.storage import SQLiteStore
+from claimledger.storage.base import LinkStore
+from claimledger.storage.migrations import migrate
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    led = Ledger(tmp_path / "ledger.db")
+    for doc in story():
+        assert led.store.add_document(doc)
+    yield led
+    led.close()
+
+
+def loss_cluster(ledger: Ledger) -> dict:
+    return next(c for c in ledger.clusters() if "1,000" in c["label"])
+
+
+def test_sqlite_store_is_a_link_store(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "l.db") as store:
+        assert isinstance(store, LinkStore)
+
+
+def test_ledger_link_reports_groups_clusters_contradictions(ledger: Ledger) -> None:
+    report = ledger.link()
+    assert report.linked == 9 and report.articles_hashed == 5
+    assert (report.duplicate_groups, report.duplicate_articles) == (1, 2)
+    assert report.contradictions.get("quantity", 0) >= 1
+    assert report.contradictions.get("denial", 0) >= 1
+    assert report.cross_outlet >= 1
+
+
+def test_ledger_clusters_counts_syndicated_copy_once(ledger: Ledger) -> None:
+    ledger.link()
+    c = loss_cluster(ledger)
+    assert (c["size"], c["origins"], c["relays"], c["outlets"]) == (4, 1, 3, 4)
+    assert c["id"] not in {x["id"] for x in ledger.clusters(min_origins=2)}
+
+
+def test_ledger_cluster_history_shows_drift(ledger: Ledger) -> None:
+    ledger.link()
+    cluster = ledger.cluster(loss_cluster(ledger)["id"][:6])
+    history = cluster["history"]
+    assert [h["published"] for h in history] == sorted(h["published"] for h in history)
+    figures = {h["outlet"]: h["quantities"][0] for h in history}
+    assert figures["Northgate Post"] == "at least 1,000 troops"
+    assert figures["Baltic Wire"] == "over 1,000 troops"
+    assert history[0]["published"] == "2023-04-20" and history[-1]["published"] == "2023-04-21"
+    groups = {h["outlet"]: h["duplicate_group"] for h in history}
+    assert groups["Northgate Post"] == groups["Lakeside Herald"] is not None
+    assert groups["Baltic Wire"] is None
+
+
+def test_ledger_history_of_claim_is_its_cluster(ledger: Ledger) -> None:
+    ledger.link()
+    claim_id = northgate().claims[0].id
+    assert ledger.history(claim_id)["id"] == loss_cluster(ledger)["id"]
+
+
+def test_ledger_history_unlinked_claim_raises(ledger: Ledger) -> None:
+    with pytest.raises(NotFound, match="claimledger link"):
+        ledger.history(northgate().claims[0].id)
+
+
+def test_ledger_cluster_unknown_raises(ledger: Ledger) -> None:
+    ledger.link()
+    with pytest.raises(NotFound, match="no cluster"):
+        ledger.cluster("nope")
+
+
+def test_ledger_contradictions_point_at_both_claims(ledger: Ledger) -> None:
+    ledger.link()
+    rows = ledger.contradictions()
+    assert rows
+    for row in rows:
+        assert row["claim_a"]["id"] != row["claim_b"]["id"]
+        assert row["claim_a"]["article"]["id"] and row["claim_b"]["article"]["id"]
+    denials = ledger.contradictions(kind="denial")
+    assert denials and all(r["kind"] == "denial" for r in denials)
+    assert any(r["claim_b"]["source"]["name"] == "Russian Ministry of Defence" for r in denials)
+
+
+def test_ledger_link_twice_keeps_ids(ledger: Ledger) -> None:
+    ledger.link()
+    before = ledger.clusters(min_size=1, limit=1000)
+    again = ledger.link()
+    assert again.linked == 0 and again.compared == 0
+    assert ledger.clusters(min_size=1, limit=1000) == before
+
+
+def test_ledger_link_grows_incrementally(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "l.db") as led:
+        led.store.add_document(northgate())
+        led.store.add_document(meridian())
+        led.link()
+        first = loss_cluster(led)
+        assert (first["size"], first["relays"]) == (2, 2)
+        for doc in (lakeside(), baltic(), meridian_later()):
+            led.store.add_document(doc)
+        report = led.link()
+        assert report.linked == 5 and report.duplicate_groups == 1
+        grown = loss_cluster(led)
+        assert grown["id"] == first["id"]
+        assert (grown["size"], grown["relays"], grown["origins"]) == (4, 3, 1)
+
+
+def test_ledger_link_rebuild_gives_same_clusters(ledger: Ledger) -> None:
+    ledger.link()
+    before = {c["id"]: c["size"] for c in ledger.clusters(min_size=1, limit=1000)}
+    report = ledger.link(rebuild=True)
+    assert report.linked == 9
+    assert {c["id"]: c["size"] for c in ledger.clusters(min_size=1, limit=1000)} == before
+
+
+def test_ledger_sources_records_and_grades(ledger: Ledger) -> None:
+    ledger.link()
+    records = {r["source"]: r for r in ledger.sources()}
+    mod = records["UK Ministry of Defence"]
+    # 4 troop-loss claims (the syndicated copy counted once) + the tank claim
+    assert mod["claims"] == 4
+    assert mod["corroborated_share"] == 0.0
+    assert records["Ukrainian officials"]["contradicted_share"] == 1.0
+    ledger.grade("UK Ministry of Defence", reliability="b", credibility=2, set_by="analyst")
+    graded = {r["source"]: r for r in ledger.sources()}["UK Ministry of Defence"]
+    assert graded["grade"]["reliability"] == "B" and graded["grade"]["credibility"] == 2
+
+
+@pytest.mark.parametrize(("reliability", "credibility"), [("G", 1), ("A", 0), ("A", 7)])
+def test_ledger_grade_rejects_out_of_range(ledger: Ledger, reliability: str, credibility: int) -> None:
+    with pytest.raises(InputError, match="Admiralty"):
+        ledger.grade("X", reliability=reliability, credibility=credibility)
+
+
+def test_store_clusters_rejects_negative_limit(ledger: Ledger) -> None:
+    with pytest.raises(InputError):
+        ledger.clusters(limit=-1)
+
+
+def test_migration_v3_upgrades_v2_file(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=2) == 2
+    conn.close()
+    with Ledger(path) as led:
+        led.store.add_document(northgate())
+        assert led.link().linked == 2
+    with closing(sqlite3.connect(path)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"article_duplicates", "claim_clusters", "clusters", "contradictions", "source_grades"} <= tables
+
+
+def test_deleting_article_cascades_to_links(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    with Ledger(path) as led:
+        for doc in story():
+            led.store.add_document(doc)
+        led.link()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("DELETE FROM articles WHERE id = 'baltic-1'")
+        left = conn.execute(
+            "SELECT COUNT(*) FROM contradictions WHERE claim_a LIKE 'baltic-1%' OR claim_b LIKE 'baltic-1%'"
+        ).fetchone()[0]
+    assert left == 0
