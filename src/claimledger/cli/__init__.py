@@ -19,6 +19,16 @@ from .claims import claims_command
 from .export import export_command
 from .extract import extract_command
 from .ingest import ingest_command
+from .link import (
+    cluster_command,
+    clusters_command,
+    contradictions_command,
+    grade_command,
+    history_command,
+    link_command,
+    sources_command,
+)
+from .serve import serve_command
 from .show import show_command
 from .stats import stats_command
 
@@ -44,6 +54,14 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "stats": stats_command,
     "export": export_command,
     "eval": eval_command,
+    "serve": serve_command,
+    "link": link_command,
+    "clusters": clusters_command,
+    "cluster": cluster_command,
+    "contradictions": contradictions_command,
+    "sources": sources_command,
+    "history": history_command,
+    "grade": grade_command,
 }
 for _name, _fn in COMMANDS.items():
     app.command(_name)(_fn)
