@@ -146,3 +146,81 @@ def test_attribution_offsets_exact(attr_nlp: Language) -> None:
 def test_attribution_abstract_subject_is_not_a_source(attr_nlp: Language) -> None:
     _, found = _run(attr_nlp, "The fact that prices rose highlights how the war has hurt the economy.")
     assert found == []
+
+
+def _attributions(nlp: Language, text: str) -> list:  # type: ignore[type-arg]
+    doc = nlp.make_doc(text)
+    doc._.cl_outlet = "Test Outlet"
+    return list(nlp(doc)._.cl_attributions)
+
+
+def test_attribution_model_cue_keeps_auxiliaries_and_colon(attr_nlp: Language) -> None:
+    (a,) = _attributions(attr_nlp, "The senator has also said that the bill will pass.")
+    assert a.cue is not None and a.cue.text == "has also said"
+    (b,) = _attributions(attr_nlp, 'The governor said: "We will rebuild every road in this county."')
+    assert b.cue is not None and b.cue.text == "said:"
+
+
+def test_attribution_model_interrupted_quote_is_one_attribution(attr_nlp: Language) -> None:
+    text = '"We are ready," Smith said, "and we will not back down from this fight."'
+    attrs = _attributions(attr_nlp, text)
+    assert len(attrs) == 1
+    assert [c.text for c in attrs[0].content] == ['"We are ready,"', '"and we will not back down from this fight."']
+
+
+def test_attribution_model_leaves_out_nested(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "The minister said that officials believe the talks will fail.")
+    attrs = _attributions(attr_nlp, text)
+    assert len(found) == 2 and len(attrs) == 1
+    assert attrs[0].cue is not None and attrs[0].cue.text == "said"
+    assert attrs[0].content[0].text.startswith("that officials believe")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Kevin Brady, chairman of the committee, said the plan would fail.", "Kevin Brady, chairman of the committee,"),
+        ("A source involved in the talks said the deal was close.", "A source involved in the talks"),
+        ("Ramos, who lives in Miami, said the vote was rigged.", "Ramos"),
+        ("About half of the voters said they want a change.", "About half of the voters"),
+    ],
+)
+def test_attribution_model_source_span(attr_nlp: Language, text: str, source: str) -> None:
+    (a,) = _attributions(attr_nlp, text)
+    assert a.source is not None and a.source.text == source
+
+
+def test_attribution_colon_headline(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Graham: Trump Is Destroying the Party's Chance to Win.\n\nThe senator spoke on Monday.")
+    (f,) = found
+    assert f.source_span is not None and f.source_span.text == "Graham"
+    assert _content(text, f) == "Trump Is Destroying the Party's Chance to Win"
+
+
+@pytest.mark.parametrize("text", ["UPDATE: The vote has been moved to Friday.", "WASHINGTON: The vote has been moved to Friday."])
+def test_attribution_colon_label_is_not_a_source(attr_nlp: Language, text: str) -> None:
+    _, found = _run(attr_nlp, text)
+    assert found == []
+
+
+def test_attribution_evaluative_verb_is_model_only(attr_nlp: Language) -> None:
+    text = "Senator Sanders criticized the climate accord adopted in Paris."
+    _, found = _run(attr_nlp, text)
+    attrs = _attributions(attr_nlp, text)
+    assert found == []  # no claim is built from it
+    (a,) = attrs
+    assert a.cue is not None and a.cue.text == "criticized"
+    assert a.content[0].text == "the climate accord adopted in Paris"
+
+
+def test_attribution_evaluative_needs_a_source(attr_nlp: Language) -> None:
+    assert _attributions(attr_nlp, "The new bill would support families with young children.") == []
+
+
+def test_attribution_model_unattributed_quote_is_content_only(attr_nlp: Language) -> None:
+    quote = '"I think the government has failed every family in this town."'
+    text = "Prices rose again on Monday.\n\n" + quote
+    attrs = _attributions(attr_nlp, text)
+    (a,) = attrs  # the "I think" inside the quotation is not an attribution of its own
+    assert a.source is None and a.cue is None
+    assert [c.text for c in a.content] == [quote]

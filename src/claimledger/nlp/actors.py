@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .lang.en.sources import AGENT_GOVERNMENTS, DEMONYMS, PERSON_TITLES, SOURCES
 from .lang.en.cue_verbs import GENERIC_SOURCE_NOUNS
+from .lang.en.sources import AGENT_GOVERNMENTS, DEMONYMS, PERSON_TITLES, SOURCES
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -75,6 +75,7 @@ class ActorResolver:
     outlet: str | None = None
     history: list[_Mention] = field(default_factory=list)
     _persons: list[tuple[int, str]] | None = None
+    _person_forms: list[tuple[str, list[str]]] | None = None  # PERSON entities, possessive dropped, and their words
 
     # 1. people named in the document, with their fullest form ("Putin" -> "Vladimir Putin")
     def persons(self) -> list[tuple[int, str]]:
@@ -94,11 +95,11 @@ class ActorResolver:
             return hit.name
         last = clean.split()[-1].casefold() if clean.split() else ""
         best = clean
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            full = _POSSESSIVE.sub("", ent.text.strip()).strip()
-            parts = full.split()
+        if self._person_forms is None:
+            # built once: reading doc.ents walks the whole Doc
+            forms = [_POSSESSIVE.sub("", e.text.strip()).strip() for e in self.doc.ents if e.label_ == "PERSON"]
+            self._person_forms = [(f, f.split()) for f in forms]
+        for full, parts in self._person_forms:
             if len(parts) > len(best.split()) and parts[-1].casefold() == last:
                 best = full
         return best

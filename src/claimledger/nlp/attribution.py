@@ -16,7 +16,9 @@ one; indirect: no quote marks.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,6 +31,8 @@ from .extensions import install_extensions
 from .lang.en.cue_verbs import (
     BELIEF_VERBS,
     DENIAL_VERBS,
+    EVALUATIVE_PREPS,
+    EVALUATIVE_VERBS,
     GENERIC_SOURCE_NOUNS,
     HEARSAY_NOUNS,
     NOUN_CUES,
@@ -47,6 +51,13 @@ _SUBJECTLESS_PARTICIPLES = frozenset({"adding", "saying", "noting", "stressing",
 #: Verbs that only count as cues with a particle or preposition (PHRASAL_CUES / PREP_CUES).
 _NEEDS_PARTICLE = frozenset(PHRASAL_CUES) - SPEECH_VERBS - BELIEF_VERBS - frozenset(PREP_CUES)
 _PREP_ONLY = frozenset(PREP_CUES) - SPEECH_VERBS - BELIEF_VERBS
+#: Verbs that are cues only in the evaluative sense (PolNeAR attributions that claims do not use).
+_EVALUATIVE_ONLY = EVALUATIVE_VERBS - SPEECH_VERBS - BELIEF_VERBS - frozenset(PREP_CUES) - frozenset(PHRASAL_CUES)
+#: Any inflected form of those verbs (one regex pass finds the candidates, no walk over tokens).
+_EVALUATIVE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(f) for f, b in VERB_FORMS.items() if b in _EVALUATIVE_ONLY), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 #: Nouns that can be the source of inanimate-source cues ("the report shows").
 _DOCUMENT_NOUNS = frozenset({"report", "document", "study", "assessment", "update", "bulletin", "data", "figures",
                              "images", "footage", "statement", "survey", "analysis", "memo", "letter", "post", "tweet"})
@@ -54,6 +65,15 @@ _PUNCT_EDGE = frozenset(",;:-–—()[]")
 _QUOTE_MARKS = frozenset('"“”„«»\'‘’')
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+#: Longest name before a colon cue ("McCain Challenger Kelli Ward: ..."); datelines and labels are
+#: usually shorter, statements longer; chosen by reading PolNeAR train headlines.
+_COLON_SOURCE_MAX = 6
+#: Line labels that are not sources ("UPDATE: ...", "Watch: ...").
+_COLON_NOT_SOURCES = frozenset({"update", "updated", "note", "editor", "editors", "watch", "related", "photo", "video",
+                                "exclusive", "breaking", "read", "see", "source", "sources", "q", "a", "follow", "name"})
+#: Longest stretch between a quotation and the next one that continues it through the cue
+#: ('"Q1," the senator from Ohio said on Tuesday, "Q2."'); a generous sentence clause.
+_CONTINUATION_GAP = 80
 #: Dependents right before a verb cue that PolNeAR puts inside the cue span ("has also said").
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
@@ -116,47 +136,74 @@ class AttributionFinder:
 
     def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         doc.user_data["cl_found_attributions"] = found
-        doc._.cl_attributions = to_attributions(doc, found)
+        text = doc.text
+        extra = find_evaluations(doc, found, outlet=doc._.cl_outlet, text=text)
+        doc._.cl_attributions = to_attributions(doc, sorted(found + extra, key=lambda f: (f.cue_pos, f.content_start)), text=text)
 
 
-def to_attributions(doc: Doc, found: list[FoundAttribution]) -> list[Attribution]:
+def to_attributions(doc: Doc, found: list[FoundAttribution], *, text: str | None = None) -> list[Attribution]:
     """Model attributions in the PolNeAR convention.
 
     A quotation that continues an earlier speaker ("Q1," she said. "Q2.") is one more content piece
     of that speaker's attribution, not an attribution of its own; claims keep it apart (they read the
-    FoundAttribution records). PolNeAR gives each word one role in at most one attribution, so an
+    FoundAttribution records). A speech quotation that no rule attributed becomes an attribution
+    with content only. PolNeAR gives each word one role in at most one attribution, so an
     attribution nested in another's content ("he said she thinks ...") is left out here; claims
-    keep it (with the relaying source in their chain).
+    keep it (with the relaying source in their chain). So is an attribution whose cue stands inside a
+    quotation, even when the quotation's own speaker was not found.
+
+    Args:
+        doc: The Doc the records were found in.
+        found: Records from :func:`find_attributions` (and :func:`find_evaluations`), in text order.
+        text: ``doc.text`` when the caller has it (building it walks the whole Doc).
+
+    Returns:
+        The model attributions, in text order.
     """
+    text = doc.text if text is None else text
+    speech = [(q.start, q.end) for q in find_quotes(text) if q.is_speech(text)]
     extra: dict[int, list[tuple[int, int]]] = {}
     roots: list[FoundAttribution] = []
     for f in found:
         if f.parent is not None:
             continue
+        if f.cue_ranges and any(a < f.cue_pos < b for a, b in speech):
+            continue  # a cue inside a quotation is nested in whoever is quoted, found or not
         root = f
         seen = 0
         while isinstance(root.extra.get("continues"), FoundAttribution) and seen < 50:
             root = root.extra["continues"]  # type: ignore[assignment]
             seen += 1
-        if root is not f and "\n" in doc.text[root.content_end : f.content_start]:
+        if root is not f and "\n" in text[root.content_end : f.content_start]:
             # a quotation in a later paragraph is an attribution of its own (with no source or cue)
             root = f
         if root is f:
             roots.append(f)
         else:
             extra.setdefault(id(root), []).extend(f.content_ranges)
-    return [to_attribution(doc, f, extra.get(id(f), ())) for f in roots]
+    out = [to_attribution(doc, f, extra.get(id(f), ()), text=text) for f in roots]
+    # a quotation no rule attributed is still someone's words: content with no source or cue found
+    covered = sorted((c.start, c.end) for a in out for c in a.content)
+    for qs, qe in speech:
+        i = bisect.bisect_left(covered, (qe, qe))
+        if not any(a < qe and qs < b for a, b in covered[max(0, i - 20) : i]):
+            out.append(Attribution(None, None, (TextSpan(qs, qe, text[qs:qe]),), "direct", "unnamed source", "unnamed"))
+    out.sort(key=lambda a: min(c.start for c in a.content))
+    return out
 
 
-def to_attribution(doc: Doc, f: FoundAttribution, more_content: Iterable[tuple[int, int]] = ()) -> Attribution:
+def to_attribution(
+    doc: Doc, f: FoundAttribution, more_content: Iterable[tuple[int, int]] = (), *, text: str | None = None
+) -> Attribution:
     """One model Attribution (PolNeAR span conventions) from a FoundAttribution.
 
     Args:
         doc: The Doc the record was found in.
         f: The record.
         more_content: Content pieces of quotations that continue this attribution.
+        text: ``doc.text`` when the caller has it (building it walks the whole Doc).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     cue = None
     if f.cue_ranges:
         s, e = min(a for a, _ in f.cue_ranges), max(b for _, b in f.cue_ranges)
@@ -194,12 +241,11 @@ def _cue_end(doc: Doc, f: FoundAttribution, end: int) -> int:
     start = f.content_start
     if start < end or tok.pos_ not in ("VERB", "AUX"):
         return end
-    between = [t for t in doc[tok.i + 1 :] if t.idx >= end and t.idx < start]
-    if len(between) > 12:  # a long stretch is not a modifier of the cue
-        return end
-    words = [t for t in between if not (t.is_punct or t.is_space)]
-    if not words:
-        return between[0].idx + 1 if between and between[0].text == ":" else end
+    nxt = tok.i + 1
+    while nxt < len(doc) and doc[nxt].idx < end:
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].text == ":" and doc[nxt].idx < start:
+        return doc[nxt].idx + 1
     return end
 
 
@@ -234,7 +280,11 @@ def find_attributions(doc: Doc, *, outlet: str | None = None) -> list[FoundAttri
         low = tok.lower_
         if low == "according":
             f = _according_to(tok)
+        elif low == ":":
+            f = _colon_cue(tok, text)
         elif low in VERB_FORMS and tok.pos_ in ("VERB", "AUX"):
+            if VERB_FORMS[low] in _EVALUATIVE_ONLY:
+                continue
             f = _verb_cue(tok, by_start, by_end)
         elif low in NOUN_CUES and tok.pos_ in ("NOUN", "PROPN"):
             f = _noun_cue(tok)
@@ -242,15 +292,111 @@ def find_attributions(doc: Doc, *, outlet: str | None = None) -> list[FoundAttri
             continue
         if f is not None and f.content_ranges:
             found.append(f)
-    found = _widen_to_quotes(doc, found, quotes)
+    found = _widen_to_quotes(doc, found, quotes, text)
     found = _drop_overlaps(found)
-    found += _orphan_quotes(doc, found, quotes)
+    found += _orphan_quotes(doc, found, quotes, text)
     found.sort(key=lambda f: (f.cue_pos, f.content_start))
     _resolve_sources(doc, found, outlet)
     _nest(found)
     for f in found:
         f.quote = _quote_type(text, f.content_ranges, quotes)
     return found
+
+
+def find_evaluations(
+    doc: Doc, found: list[FoundAttribution], *, outlet: str | None = None, text: str | None = None
+) -> list[FoundAttribution]:
+    """Evaluative attributions ("Sanders criticized the accord", "called him a liar") that fall
+    outside every attribution in ``found``; PolNeAR counts them, claims do not use them.
+
+    Args:
+        doc: The parsed Doc.
+        found: The attributions :func:`find_attributions` returned for it.
+        outlet: The publishing outlet, for source resolution.
+        text: ``doc.text`` when the caller has it.
+
+    Returns:
+        The evaluative attributions, in text order, sources resolved.
+    """
+    taken = sorted(
+        [r for f in found for r in f.content_ranges + f.cue_ranges]
+        + [(f.source_span.start_char, f.source_span.end_char) for f in found if f.source_span is not None]
+    )
+    out: list[FoundAttribution] = []
+    for m in _EVALUATIVE_RE.finditer(doc.text if text is None else text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span[0].pos_ != "VERB":
+            continue
+        tok = span[0]
+        base = VERB_FORMS[tok.lower_]
+        f = _evaluative_cue(tok, base)
+        if f is None or not f.content_ranges:
+            continue
+        lo = min(f.content_start, f.cue_pos, f.source_span.start_char if f.source_span is not None else f.cue_pos)
+        hi = max(f.content_end, max(b for _, b in f.cue_ranges))
+        # few candidates per document, so a scan over the taken ranges stays cheap
+        if any(a < hi and lo < b for a, b in taken):
+            continue
+        out.append(f)
+        taken.append((lo, hi))
+    _resolve_sources(doc, out, outlet)
+    return out
+
+
+def _evaluative_cue(tok: Token, base: str) -> FoundAttribution | None:
+    """An evaluative verb with a subject that can hold a view and an object after it."""
+    children = list(tok.children)
+    cue_ranges = [(tok.idx, tok.idx + len(tok.text))]
+    heads = [c for c in children if c.i > tok.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+    if base in EVALUATIVE_PREPS and not any(c.dep_ == "dobj" for c in heads):
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in EVALUATIVE_PREPS[base] and c.i == tok.i + 1), None)
+        if prep is not None:
+            cue_ranges.append((prep.idx, prep.idx + len(prep.text)))
+            heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] + [h for h in heads if h.dep_ == "xcomp"]
+    if not heads:
+        return None
+    subj = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "conj":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    source = _np_span(subj)
+    if not _agentive(source, base, strict=True):
+        return None
+    tokens = [t for h in heads for t in h.subtree]
+    content = _ranges(tok.doc, tokens)
+    if len(content) != 1:
+        return None
+    f = FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+    f.extra["evaluative"] = True
+    return f
+
+
+def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
+    """A line that opens with a short name and a colon: "Cruz: Trump Would Put Liberals On Court."
+
+    The name (at most ``_COLON_SOURCE_MAX`` tokens, with a proper noun and no verb) is the source,
+    the colon the cue and the rest of the line the content (without its final full stop).
+    """
+    doc = tok.doc
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    left = doc.char_span(line_start, tok.idx, alignment_mode="contract")
+    if left is None or not 0 < len(left) <= _COLON_SOURCE_MAX or not text[line_start : line_start + 1].isupper():
+        return None
+    if left[0].lower_ in _COLON_NOT_SOURCES or any(t.pos_ in ("VERB", "AUX") for t in left):
+        return None
+    if not any(t.pos_ == "PROPN" for t in left) or any(e.label_ in ("GPE", "DATE", "TIME", "LOC") for e in left.ents):
+        return None
+    s, e = tok.idx + 1, len(text[:line_end].rstrip())
+    while s < e and text[s].isspace():
+        s += 1
+    if e > s and text[e - 1] == ".":
+        e -= 1
+    if len(text[s:e].split()) < 3:
+        return None
+    return FoundAttribution(tok.idx, left, [(tok.idx, tok.idx + 1)], [(s, e)], "say")
 
 
 def _according_to(tok: Token) -> FoundAttribution | None:
@@ -378,8 +524,11 @@ def _without_trailing_gloss(head: Token) -> list[Token]:
     return tokens
 
 
-def _agentive(span: Span, base: str) -> bool:
-    """Can this phrase be a source? People, organisations, places as agents, pronouns, documents."""
+def _agentive(span: Span, base: str, *, strict: bool = False) -> bool:
+    """Can this phrase be a source? People, organisations, places as agents, pronouns, documents.
+
+    ``strict`` leaves out common nouns that are not known source words (for evaluative verbs:
+    "the bill would support families" has no source)."""
     root = span.root
     if root.pos_ == "PRON":
         return root.lower_ not in {"that", "which", "what", "this"} or base in BELIEF_VERBS
@@ -392,7 +541,7 @@ def _agentive(span: Span, base: str) -> bool:
             return True
     if root.pos_ == "PROPN" or lookup_actor(span.text) is not None:
         return True
-    if root.pos_ in _SPEAKER_POS:
+    if root.pos_ in _SPEAKER_POS and not strict:
         # "about half of voters said", "the magazine said": the subject of a cue verb is its source
         # (measured on PolNeAR train: recall up, precision unchanged)
         return True
@@ -456,8 +605,8 @@ def _ranges(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _widen_to_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSpan]) -> list[FoundAttribution]:
-    """Content that overlaps a speech quotation grows to the whole quotation."""
+def _widen_to_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSpan], text: str) -> list[FoundAttribution]:
+    """Content that overlaps a speech quotation grows to the whole quotation (``text`` is ``doc.text``)."""
     for f in found:
         cue_lo = min(a for a, _ in f.cue_ranges)
         cue_hi = max(b for _, b in f.cue_ranges)
@@ -467,12 +616,49 @@ def _widen_to_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[Quote
             if f.source_span is not None and q.start < f.source_span.end_char and f.source_span.start_char < q.end:
                 continue
             lo, hi = f.content_start, f.content_end
-            if q.start < hi and lo < q.end and not (lo <= q.start and q.end <= hi):
-                # the quotation is only partly inside the content: take it whole
-                if q.start <= lo + 2 or q.end >= hi:
-                    merged = [(min(lo, q.start), max(hi, q.end))]
-                    f.content_ranges = _merge_without(merged, f.cue_ranges, f.source_span)
+            partly_inside = q.start < hi and lo < q.end and not (lo <= q.start and q.end <= hi)
+            if partly_inside and (q.start <= lo + 2 or q.end >= hi):
+                # the quotation is only partly inside the content: take it whole (only the pieces
+                # that touch it: '"We are ready," Smith said, "and ..."' keeps its two pieces)
+                touching = [(a, b) for a, b in f.content_ranges if a < q.end and q.start < b]
+                rest = [(a, b) for a, b in f.content_ranges if not (a < q.end and q.start < b)]
+                grown = (min([q.start] + [a for a, _ in touching]), max([q.end] + [b for _, b in touching]))
+                f.content_ranges = sorted(rest + _merge_without([grown], f.cue_ranges, f.source_span))
+        f.content_ranges = _tidy(text, f.content_ranges)
     return found
+
+
+def _tidy(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content pieces without spaces and clause punctuation at their edges, with a quotation mark
+    that opens or closes them taken in ('We are ready,"' gets its opening mark)."""
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        while s < e and (text[s].isspace() or text[s] in ",;:"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+            e -= 1
+        # a sentence's full stop is not part of what was said ("U.S." and "Jr." keep theirs)
+        if e - s > 2 and text[e - 1] == "." and (text[e - 2].islower() or text[e - 2].isdigit()) and text[e - 3] != ".":
+            e -= 1
+        body = text[s:e]
+        if sum(body.count(c) for c in '"“”') % 2 == 1:
+            j = s - 1
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            if j >= 0 and text[j] in '"“' and (body.count('"') + body.count("”")) > body.count("“"):
+                s = j
+            elif e < len(text) and text[e] in '"”':
+                e += 1
+        elif s > 0 and text[s - 1] in '"“':
+            # a whole quotation whose marks the parse left to the cue: '"We are ready," Smith said'
+            k = e
+            while k < len(text) and text[k] in ",.!?":
+                k += 1
+            if k < len(text) and text[k] in '"”' and k - e <= 2:
+                s, e = s - 1, k + 1
+        if e > s and (not out or s >= out[-1][1]):
+            out.append((s, e))
+    return out
 
 
 def _merge_without(ranges: list[tuple[int, int]], cues: list[tuple[int, int]], source: Span | None) -> list[tuple[int, int]]:
@@ -513,10 +699,9 @@ def _drop_overlaps(found: list[FoundAttribution]) -> list[FoundAttribution]:
     return kept
 
 
-def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSpan]) -> list[FoundAttribution]:
+def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSpan], text: str) -> list[FoundAttribution]:
     """Speech quotations no cue claimed: they continue the previous attribution when it is near."""
     out: list[FoundAttribution] = []
-    text = doc.text
     for q in quotes:
         if any(f.content_start < q.end and q.start < f.content_end for f in found):
             continue
@@ -527,6 +712,12 @@ def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSp
         gap = text[last.content_end : q.start]
         # only the paragraph right after (or the same paragraph): "Q1," he said. "Q2."
         if gap.count("\n\n") > 1 or len(gap) > 400:
+            continue
+        # a quotation inside someone else's sentence ("Clinton called the deal 'an historic step
+        # forward'") is not a continuation: it must open its sentence or follow the cue right away
+        right_after = bool(last.cue_ranges) and len(gap) <= _CONTINUATION_GAP and any(last.content_end <= a for a, _ in last.cue_ranges)
+        span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        if not right_after and span is not None and text[span.sent.start_char : q.start].strip():
             continue
         f = FoundAttribution(q.start, last.source_span, [], [(q.start, q.end)], None)
         f.extra["continues"] = last

@@ -19,6 +19,17 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     believe think fear hope expect know understand suspect doubt assume reckon feel consider judge
     """.split()
 )
+#: Verbs of evaluation and stance whose object is what the source holds a view on ("criticized the
+#: deal", "called him a liar", "want all immigrants deported"). PolNeAR annotates them as
+#: attributions; they carry no proposition, so claims are not built from them.
+EVALUATIVE_VERBS: frozenset[str] = frozenset(
+    """
+    criticize criticise praise support endorse back oppose blame slam condemn thank call want
+    attack mock defend applaud welcome favor favour prefer
+    """.split()
+)
+#: Evaluative verbs that take their object through a preposition: "called for", "called on".
+EVALUATIVE_PREPS: dict[str, frozenset[str]] = {"call": frozenset({"for", "on"})}
 #: Phrasal cues: verb + particle ("pointed out", "made clear" is handled as verb + acomp elsewhere).
 PHRASAL_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
@@ -100,7 +111,7 @@ def _regular_forms(base: str) -> tuple[str, ...]:
 
 def _build_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
-    bases = SPEECH_VERBS | BELIEF_VERBS | set(PHRASAL_CUES) | set(PREP_CUES) | DENIAL_VERBS
+    bases = SPEECH_VERBS | BELIEF_VERBS | set(PHRASAL_CUES) | set(PREP_CUES) | DENIAL_VERBS | EVALUATIVE_VERBS
     for base in bases:
         forms[base] = base
         for form in _IRREGULAR.get(base, _regular_forms(base)):
