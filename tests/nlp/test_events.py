@@ -211,3 +211,38 @@ def test_classify_event_with_model(nlp: Language, text: str, kind: str, actor: s
     assert event.type == kind
     if actor is not None:
         assert actor in event.actors
+
+
+RECEIVED_WEAPONS: list[Row] = [
+    ("Rebels", "NOUN", "nsubj", 1, "O"), ("received", "VERB", "ROOT", 1, "O"),
+    ("weapons", "NOUN", "dobj", 1, "O"), ("from", "ADP", "prep", 1, "O"),
+    ("Iran", "PROPN", "pobj", 3, "B-GPE"),
+]  # fmt: skip
+RECEIVED_VISITORS: list[Row] = [
+    ("Putin", "PROPN", "nsubj", 1, "B-PERSON"), ("received", "VERB", "ROOT", 1, "O"),
+    ("visitors", "NOUN", "dobj", 1, "O"),
+]  # fmt: skip
+WANTS_TO_HELP: list[Row] = [
+    ("Obama", "PROPN", "nsubj", 1, "B-PERSON"), ("wants", "VERB", "ROOT", 1, "O"),
+    ("to", "PART", "aux", 3, "O"), ("help", "VERB", "xcomp", 1, "O"),
+    ("Israel", "PROPN", "dobj", 3, "B-GPE"),
+]  # fmt: skip
+PRESSURED: list[Row] = [
+    ("Obama", "PROPN", "nsubjpass", 2, "B-PERSON"), ("was", "AUX", "auxpass", 2, "O"),
+    ("pressured", "VERB", "ROOT", 2, "O"), ("by", "ADP", "agent", 2, "O"),
+    ("Congress", "PROPN", "pobj", 3, "B-ORG"),
+]  # fmt: skip
+FACES_PRESSURE: list[Row] = [
+    ("Obama", "PROPN", "nsubj", 1, "B-PERSON"), ("faces", "VERB", "ROOT", 1, "O"),
+    ("pressure", "NOUN", "dobj", 1, "O"), ("from", "ADP", "prep", 2, "O"),
+    ("Congress", "PROPN", "pobj", 3, "B-ORG"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "kind"),
+    [(RECEIVED_WEAPONS, "SUPPORT"), (RECEIVED_VISITORS, "MEET"), (WANTS_TO_HELP, "PLAN"),
+     (PRESSURED, "COERCE"), (FACES_PRESSURE, "DEMAND")],
+)
+def test_classify_event_added_triggers(rows: list[Row], kind: str) -> None:
+    assert _event(_doc(rows)).type == kind

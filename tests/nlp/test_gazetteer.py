@@ -152,3 +152,20 @@ def test_get_gazetteer_rebuild_matches_cache(tmp_path: Path, monkeypatch: pytest
     cached = get_gazetteer()
     assert len(fresh) == len(cached)
     assert fresh.alias_count == cached.alias_count
+
+
+@pytest.mark.parametrize(("name", "state", "many"), [("Laurel County", "KY", False), ("Henry County", "GA", True),
+                                                     ("Rapides Parish", "LA", False)])
+def test_us_counties_names_to_states(name: str, state: str, many: bool) -> None:
+    from claimledger.nlp.gazetteer import normalize_key, us_counties
+
+    states = us_counties()[normalize_key(name)]
+    assert state in states
+    assert (len(states) > 1) is many
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [("Lake Erie", 42.2, -81.2), ("the Americas", 19.0, -96.0),
+                                                  ("South Asia", 22.0, 80.0)])
+def test_gazetteer_world_regions(name: str, lat: float, lon: float) -> None:
+    regions = [e for e, _ in get_gazetteer().lookup(name) if e.kind == "region"]
+    assert [(e.lat, e.lon) for e in regions] == [(lat, lon)]

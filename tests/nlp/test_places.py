@@ -191,3 +191,96 @@ def test_resolve_places_real_sentence_kharkiv_balakliya_kupiansk() -> None:
     assert any(p.country == "UA" and p.name.startswith("Kharkiv") for p in doc._.cl_places)
     assert _km(places["Kupyansk"].lat or 0, places["Kupyansk"].lon or 0, 49.71, 37.6158) < 25
     assert not any(p.text.startswith(("Ukrainian", "Russian")) for p in doc._.cl_places)
+
+
+def test_resolve_places_county_at_document_town(nlp: Language) -> None:
+    text = "Crews from London and Corbin fought a fire in Laurel County."
+    doc = _doc(nlp, text, [("London", "GPE"), ("Corbin", "GPE"), ("Laurel County", "GPE")])
+    places = _by_text(resolve_places(doc))
+    county, london = places["Laurel County"], places["London"]
+    assert county.name == "Laurel County, KY" and county.kind == "admin" and county.country == "US"
+    assert london.country == "US"  # the county's one state (KY) is evidence for London, KY
+    assert (county.lat, county.lon) == (london.lat, london.lon)
+
+
+def test_resolve_places_county_grows_from_name(nlp: Language) -> None:
+    text = "A fire broke out in Laurel County on Monday."
+    (place,) = resolve_places(_doc(nlp, text, [("Laurel", "GPE")]))
+    assert place.text == "Laurel County" and text[place.start : place.end] == place.text
+    assert place.lat is not None and _km(place.lat, place.lon or 0, 37.5, -85.3) < 300  # Kentucky's point
+
+
+@pytest.mark.parametrize(("org", "placed"), [("Indiana Department of Workforce Development", True),
+                                             ("Acme Workforce Development", False)])
+def test_resolve_places_county_state_from_org_context(nlp: Language, org: str, placed: bool) -> None:
+    text = f"The {org} said Boone County's jobless rate rose."
+    (place,) = resolve_places(_doc(nlp, text, [(org, "ORG"), ("Boone County", "GPE")]))
+    assert place.text == "Boone County"  # the state in the ORG name is context, not a place
+    assert (place.lat is not None) is placed
+    if placed:
+        assert place.name == "Boone County, IN" and _km(place.lat or 0, place.lon or 0, 40.0, -86.3) < 250
+    else:
+        assert place.kind == "other"  # a county name of many states, no evidence
+
+
+@pytest.mark.parametrize(("text", "kind"), [("Talks in Washington stalled.", "city"),
+                                            ("Fires in Washington state spread.", "admin")])
+def test_resolve_places_washington_capital_unless_state(nlp: Language, text: str, kind: str) -> None:
+    (place,) = resolve_places(_doc(nlp, text, [("Washington", "GPE")]))
+    assert place.kind == kind and place.country == "US"
+
+
+def test_resolve_places_all_caps_dateline(nlp: Language) -> None:
+    text = "Council backs plan. DECATUR -- The council met in Illinois on Monday."
+    places = resolve_places(_doc(nlp, text, [("Illinois", "GPE")]))
+    dateline = places[0]
+    assert (dateline.text, dateline.kind, dateline.country) == ("DECATUR", "city", "US")
+    assert text[dateline.start : dateline.end] == "DECATUR"
+
+
+@pytest.mark.parametrize("text", ["He met the NATO - EU group.", "Done. SUMMARY -- nothing new."])
+def test_resolve_places_caps_word_not_dateline(nlp: Language, text: str) -> None:
+    assert resolve_places(_doc(nlp, text, [])) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [("A man in Gainesville was arrested, Florida police said.", True),
+                                             ("Gainesville was arrested, Florida police said.", False)])
+def test_resolve_places_person_tagged_town_after_in(nlp: Language, text: str, found: bool) -> None:
+    places = _by_text(resolve_places(_doc(nlp, text, [("Gainesville", "PERSON"), ("Florida", "GPE")])))
+    assert ("Gainesville" in places) is found
+    if found:
+        assert places["Gainesville"].country == "US" and places["Gainesville"].kind == "city"
+
+
+def test_resolve_places_multiword_demonym_dropped(nlp: Language) -> None:
+    doc = _doc(nlp, "Sri Lankan troops advanced.", [("Sri Lankan", "GPE")])
+    assert resolve_places(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "country"),
+    [("A Palestine man was arrested, Texas police said.", [("Palestine", "GPE"), ("Texas", "GPE")], "US"),
+     ("Israel and Palestine held talks, Texas officials said.",
+      [("Israel", "GPE"), ("Palestine", "GPE"), ("Texas", "GPE")], "PS")],
+)
+def test_resolve_places_country_name_as_local_town(
+    nlp: Language, text: str, ents: list[tuple[str, str]], country: str
+) -> None:
+    palestine = _by_text(resolve_places(_doc(nlp, text, ents)))["Palestine"]
+    assert palestine.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Pamela Anderson arrived in Athens, Greece, on Monday.", "GR"),
+     ("The plant in Athens, Ga., closed.", "US"),
+     ("The plant in Athens, Georgia, closed.", "US")],
+)
+def test_resolve_places_comma_qualifier_restricts_readings(nlp: Language, text: str, country: str) -> None:
+    athens = _by_text(resolve_places(_doc(nlp, text, [("Athens", "GPE")])))["Athens"]
+    assert athens.country == country
+
+
+def test_resolve_places_state_of_washington(nlp: Language) -> None:
+    (place,) = resolve_places(_doc(nlp, "It began in the state of Washington.", [("Washington", "GPE")]))
+    assert place.kind == "admin"

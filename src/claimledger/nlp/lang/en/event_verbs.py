@@ -16,17 +16,17 @@ CAMEO root codes it corresponds to (used to compare with CAMEO-coded gold data):
 | SUPPORT     | SUPPORT/AID  | 05, 06, 07  | support, aid, supply, help, back, arm             |
 | COOPERATE   | COOPERATE    | 05, 06      | cooperate, collaborate, partner                   |
 | AGREE       | AGREE        | 03, 05, 08  | agree, sign, ceasefire, truce, deal               |
-| PLAN        | (intent)     | 03          | plan, intend, prepare, aim, seek                  |
+| PLAN        | (intent)     | 03          | plan, intend, prepare, aim, seek, want            |
 | CONCEDE     | CONCEDE      | 08          | surrender, concede, release, free, ease           |
 | RETREAT     | RETREAT      | 08          | withdraw, retreat, leave, pull out, flee          |
-| COERCE      | COERCE       | 16, 17      | sanction, arrest, detain, expel, ban, blockade    |
+| COERCE      | COERCE       | 16, 17      | sanction, arrest, detain, expel, ban, pressure    |
 | PROTEST     | PROTEST      | 14          | protest, demonstrate, rally                       |
 | THREATEN    | THREATEN     | 13          | threaten, warn, ultimatum                         |
 | ACCUSE      | ACCUSE       | 11          | accuse, blame                                     |
 | DISAPPROVE  | DISAPPROVE   | 11          | condemn, criticize, denounce                      |
 | REJECT      | REJECT       | 12          | reject, refuse, deny, veto                        |
 | REQUEST     | REQUEST      | 02          | ask, request, appeal, urge, call for              |
-| DEMAND      | DEMAND       | 10          | demand, insist                                    |
+| DEMAND      | DEMAND       | 10          | demand, insist, (noun) pressure                   |
 | INVESTIGATE | INVESTIGATE  | 09          | investigate, probe, inquiry                       |
 
 "Ukraine is preparing a new counter-offensive" is PLAN: the main predicate is the
@@ -100,7 +100,7 @@ VERBS: dict[str, str] = {
                      "normalize", "normalise"], "AGREE"),
     # PLAN
     **dict.fromkeys(["plan", "intend", "prepare", "aim", "plot", "vow", "promise", "pledge",
-                     "offer", "seek"], "PLAN"),
+                     "offer", "seek", "want"], "PLAN"),
     # CONCEDE
     **dict.fromkeys(["surrender", "concede", "capitulate", "yield", "release", "free",
                      "ease", "lift", "pardon", "apologize", "apologise"], "CONCEDE"),
@@ -110,7 +110,8 @@ VERBS: dict[str, str] = {
     # COERCE
     **dict.fromkeys(["sanction", "arrest", "detain", "jail", "imprison", "expel", "deport",
                      "ban", "blockade", "censor", "confiscate", "embargo", "punish",
-                     "suspend", "boycott", "raid"], "COERCE"),
+                     "suspend", "boycott", "raid", "pressure", "pressurise", "pressurize",
+                     "coerce", "intimidate"], "COERCE"),
     # PROTEST
     **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot"], "PROTEST"),
     # THREATEN
@@ -174,7 +175,7 @@ NOUNS: dict[str, str] = {
                      "opposition"], "DISAPPROVE"),
     **dict.fromkeys(["rejection", "refusal", "denial", "veto"], "REJECT"),
     **dict.fromkeys(["request", "appeal", "plea", "invitation"], "REQUEST"),
-    **dict.fromkeys(["demand"], "DEMAND"),
+    **dict.fromkeys(["demand", "pressure", "insistence"], "DEMAND"),
     **dict.fromkeys(["investigation", "probe", "inquiry", "inspection"], "INVESTIGATE"),
 }  # fmt: skip
 NOUNS["raid"] = "ASSAULT"
@@ -222,7 +223,8 @@ LIGHT_VERB_OBJECTS: dict[tuple[str, str], str] = {
     ("take", "control"): "SEIZE", ("get", "control"): "SEIZE", ("lose", "control"): "RETREAT",
     ("send", "aid"): "SUPPORT", ("give", "aid"): "SUPPORT", ("provide", "aid"): "SUPPORT",
     ("deliver", "aid"): "SUPPORT", ("offer", "aid"): "SUPPORT", ("bring", "aid"): "SUPPORT",
-    ("increase", "aid"): "SUPPORT", ("boost", "aid"): "SUPPORT",
+    ("increase", "aid"): "SUPPORT", ("boost", "aid"): "SUPPORT", ("receive", "aid"): "SUPPORT",
+    ("get", "aid"): "SUPPORT",
     ("suffer", "casualties"): "KILL", ("sustain", "casualties"): "KILL",
     ("inflict", "casualties"): "KILL", ("cause", "casualties"): "KILL",
     ("report", "casualties"): "KILL", ("lose", "casualties"): "KILL",
