@@ -85,19 +85,21 @@ def settings_of(ctx: typer.Context) -> Settings:
     return load_settings()
 
 
-def db_path(ctx: typer.Context, db: Path | None) -> str:
-    """The database path: ``--db``, else the ``db`` setting."""
+def db_path(ctx: typer.Context, db: str | Path | None) -> str:
+    """The database path or URL: ``--db``, else the ``db`` setting."""
     return str(db) if db is not None else settings_of(ctx).db
 
 
-def open_existing(ctx: typer.Context, db: Path | None) -> Ledger:
+def open_existing(ctx: typer.Context, db: str | Path | None) -> Ledger:
     """Open a ledger for reading; a missing file is a usage error (exit 2).
 
     Raises:
         typer.BadParameter: no ledger at the path (a usage error, exit status 2).
     """
+    from ..storage.postgres import is_postgres_url
+
     path = db_path(ctx, db)
-    if path != ":memory:" and not Path(path).is_file():
+    if path != ":memory:" and not is_postgres_url(path) and not Path(path).is_file():
         raise typer.BadParameter(
             f"no ledger at {path}; run `claimledger ingest PATH --db {path}` first "
             "(or point --db at an existing ledger)",
@@ -124,8 +126,12 @@ def check_day(value: str | None) -> str | None:
 
 # Shared option types (Annotated aliases keep each command's signature short).
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Ledger file (default: the db setting, claimledger.db).", show_default=False),
+    str | None,
+    typer.Option(
+        "--db",
+        help="Ledger file or postgresql:// URL (default: the db setting, claimledger.db).",
+        show_default=False,
+    ),
 ]
 PublishedOption = Annotated[
     str | None,

@@ -41,12 +41,31 @@ def ingest_command(
         ),
     ] = None,
     no_clean: NoCleanOption = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            metavar="N",
+            help="Analysis processes (each loads the model once); this process alone writes.",
+        ),
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="local|tcp://HOST:PORT",
+            help="Analyse on Dask workers: a local cluster of --workers processes, or a scheduler.",
+        ),
+    ] = None,
 ) -> None:
     """Read, analyse and store documents in the ledger.
 
     Texts already in the ledger are skipped before analysis, so running it again adds
     nothing. Progress and one line per skipped document (with the reason) go to stderr.
-    Exit status 1 when a document was skipped.
+    Exit status 1 when a document was skipped. ``--db`` also takes a PostgreSQL URL
+    (postgresql://user@host/dbname); ``--workers N`` analyses in N processes, ``--dask``
+    on Dask distributed workers.
 
     Docs: docs/cli.md#ingest
     """
@@ -72,8 +91,16 @@ def ingest_command(
                     ),
                 )
 
-            report = ledger.ingest(paths, clean=not no_clean, defaults=defaults or None, progress=update)
-        path = ledger.path
+            report = ledger.ingest(
+                paths,
+                clean=not no_clean,
+                defaults=defaults or None,
+                progress=update,
+                workers=workers,
+                dask=dask,
+            )
+        # the store's own name for itself: PostgreSQL URLs come without their password
+        path = getattr(ledger.store, "path", ledger.path)
     typer.echo(
         f"{plural(report.seen, 'document')} in {report.seconds:.1f} s: {report.added} added "
         f"({plural(report.claims_added, 'claim')}), {plural(report.duplicates, 'duplicate')}, "

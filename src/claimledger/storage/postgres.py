@@ -1,0 +1,851 @@
+"""The shared ledger: PostgreSQL (tsvector + GIN search, transactional migrations, many writers)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from ..errors import ConfigError, InputError, NotFound, StoreError
+from ..model import AnalyzedDocument, Article, Claim
+from .base import CLAIM_FILTERS, QUOTE_TYPES
+from .sqlite import (
+    _ORDER,
+    _article_dict,
+    _claim_row,
+    _key,
+    _like_escape,
+    _where,
+    content_hash_of,
+    date_bound,
+)
+
+if TYPE_CHECKING:
+    import psycopg
+
+logger = logging.getLogger(__name__)
+
+#: URL schemes this store opens.
+URL_SCHEMES: tuple[str, ...] = ("postgresql://", "postgres://")
+#: Rows fetched per round trip while streaming an export (a server-side cursor).
+_FETCH_CHUNK = 500
+#: Key of the advisory lock that serialises concurrent migrations (any constant bigint works;
+#: this one is "claimled" read as ASCII bytes).
+_MIGRATION_LOCK = 0x636C61696D6C6564
+
+# Text columns compared or sorted on use the "C" collation: byte order like SQLite,
+# whatever locale the cluster was created with (ISO dates must compare as strings).
+_V1_CREATE = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE articles (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT,
+    outlet TEXT,
+    published TEXT COLLATE "C",
+    url TEXT,
+    language TEXT,
+    text TEXT NOT NULL,
+    source_path TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE TABLE sources (
+    name TEXT COLLATE "C" PRIMARY KEY,
+    kind TEXT,
+    key TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX sources_key ON sources(key);
+CREATE TABLE claims (
+    pk BIGSERIAL PRIMARY KEY,
+    id TEXT COLLATE "C" NOT NULL UNIQUE,
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence TEXT,
+    source_name TEXT COLLATE "C" REFERENCES sources(name),
+    source_kind TEXT,
+    quote TEXT COLLATE "C",
+    cue TEXT,
+    term TEXT,
+    band TEXT,
+    p_low DOUBLE PRECISION,
+    p_high DOUBLE PRECISION,
+    negated INTEGER NOT NULL DEFAULT 0,
+    modality TEXT,
+    event_type TEXT,
+    json TEXT NOT NULL
+);
+CREATE INDEX claims_article ON claims(article_id, start);
+CREATE INDEX claims_source ON claims(source_name);
+CREATE INDEX claims_quote ON claims(quote);
+CREATE INDEX claims_p_low ON claims(p_low);
+CREATE INDEX claims_modality ON claims(modality);
+CREATE INDEX claims_event_type ON claims(event_type);
+CREATE TABLE spans (
+    claim_id TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX spans_claim ON spans(claim_id, role);
+CREATE TABLE claim_places (
+    claim_id TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    text TEXT,
+    name TEXT COLLATE "C",
+    key TEXT COLLATE "C",
+    text_key TEXT COLLATE "C",
+    geonameid BIGINT,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    country TEXT,
+    kind TEXT
+);
+CREATE INDEX claim_places_claim ON claim_places(claim_id);
+CREATE INDEX claim_places_key ON claim_places(key);
+CREATE INDEX claim_places_text_key ON claim_places(text_key);
+CREATE TABLE claim_times (
+    claim_id TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    text TEXT,
+    value TEXT,
+    type TEXT,
+    mod TEXT,
+    start_date TEXT COLLATE "C",
+    end_date TEXT COLLATE "C"
+);
+CREATE INDEX claim_times_claim ON claim_times(claim_id);
+CREATE INDEX claim_times_dates ON claim_times(start_date, end_date);
+CREATE TABLE claim_quantities (
+    claim_id TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    text TEXT,
+    value DOUBLE PRECISION,
+    low DOUBLE PRECISION,
+    high DOUBLE PRECISION,
+    unit TEXT,
+    category TEXT
+);
+CREATE INDEX claim_quantities_claim ON claim_quantities(claim_id);
+CREATE INDEX claim_quantities_category ON claim_quantities(category);
+CREATE TABLE claim_entities (
+    claim_id TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    text TEXT,
+    label TEXT,
+    key TEXT COLLATE "C"
+);
+CREATE INDEX claim_entities_claim ON claim_entities(claim_id);
+CREATE INDEX claim_entities_key ON claim_entities(key);
+CREATE TABLE claim_actors (
+    claim_id TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    name TEXT,
+    key TEXT COLLATE "C"
+);
+CREATE INDEX claim_actors_claim ON claim_actors(claim_id);
+CREATE INDEX claim_actors_key ON claim_actors(key);
+"""
+
+# Version 2 matches SQLite's version 2 (search over claim text, sentence and source
+# name). The 'simple' configuration lowercases without stemming, like FTS5's
+# unicode61 tokenizer; a generated column keeps the vector in step with the row.
+_V2_FTS = """
+ALTER TABLE claims ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple'::regconfig, coalesce(text, ''))
+    || to_tsvector('simple'::regconfig, coalesce(sentence, ''))
+    || to_tsvector('simple'::regconfig, coalesce(source_name, ''))
+) STORED;
+CREATE INDEX claims_search ON claims USING GIN (search);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class PgMigration:
+    """One schema step: ``version`` is reached by running ``statements`` in one transaction."""
+
+    version: int
+    description: str
+    sql: str
+
+    @property
+    def statements(self) -> list[str]:
+        """The script split on ``;`` at line ends (the scripts hold no other semicolons)."""
+        return [s.strip() for s in self.sql.split(";\n") if s.strip()]
+
+
+#: Ordered steps, numbered like the SQLite migrations (same schema at the same version).
+PG_MIGRATIONS: tuple[PgMigration, ...] = (
+    PgMigration(1, "create tables", _V1_CREATE),
+    PgMigration(2, "full-text search over claims", _V2_FTS),
+)
+#: The schema version this code writes.
+PG_SCHEMA_VERSION: int = PG_MIGRATIONS[-1].version
+
+_TABLES = frozenset(
+    {
+        "articles",
+        "sources",
+        "claims",
+        "spans",
+        "claim_places",
+        "claim_times",
+        "claim_quantities",
+        "claim_entities",
+        "claim_actors",
+    }
+)
+# FTS tokens: runs of letters and digits (underscore and punctuation separate words,
+# as in FTS5's unicode61 tokenizer).
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def is_postgres_url(path: str) -> bool:
+    """Whether a ``--db`` value names a PostgreSQL database rather than an SQLite file."""
+    return path.startswith(URL_SCHEMES) or path.startswith(("postgresql:/", "postgres:/"))
+
+
+def normalize_url(url: str) -> str:
+    """Repair a URL whose ``//`` a filesystem path type collapsed (``postgresql:/host/db``)."""
+    for scheme in ("postgresql:", "postgres:"):
+        if url.startswith(scheme) and not url.startswith(scheme + "//"):
+            return scheme + "//" + url[len(scheme) :].lstrip("/")
+    return url
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparsable database URL>"
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+
+
+def tsquery(text: str) -> str | None:
+    """Turn user input into a safe ``to_tsquery`` string: each word a quoted phrase, words ANDed.
+
+    A trailing ``*`` on a word makes its last token a prefix. Words are split into
+    letter/digit runs, so no operator, quote or NUL reaches PostgreSQL. Returns None
+    when the input has no letters or digits (nothing can match).
+    """
+    terms: list[str] = []
+    for raw in text.split():
+        prefix = raw.endswith("*")
+        tokens = _TOKEN.findall(raw)
+        if not tokens:
+            continue
+        quoted = [f"'{t}'" for t in tokens]
+        if prefix:
+            quoted[-1] += ":*"
+        terms.append(quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")")
+    return " & ".join(terms) if terms else None
+
+
+def current_pg_version(conn: psycopg.Connection[Any]) -> int:
+    """The schema version of an open database (0 when it holds no claimledger tables).
+
+    Raises:
+        StoreError: the database holds claimledger table names but no schema version.
+    """
+    tables = {
+        row[0]
+        for row in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        ).fetchall()
+    }
+    if "schema_version" not in tables:
+        clash = sorted(tables & _TABLES)
+        if clash:
+            raise StoreError(
+                f"the database already holds tables named {', '.join(clash)} but no claimledger schema; "
+                "use another database, or another schema via ?options=-csearch_path%3Dclaimledger"
+            )
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+def migrate_pg(conn: psycopg.Connection[Any], *, target: int | None = None) -> int:
+    """Bring the database up to ``target`` (default: the newest version).
+
+    Each step runs in its own transaction, together with its schema_version row,
+    under an advisory lock, so concurrent openers migrate once and a failed step
+    leaves the previous version.
+
+    Args:
+        conn: a connection in autocommit mode.
+        target: stop at this version (tests use it to build older databases).
+
+    Returns:
+        The version the database is at afterwards.
+
+    Raises:
+        StoreError: the database is newer than this code, or a step failed.
+    """
+    import psycopg
+
+    target = PG_SCHEMA_VERSION if target is None else target
+    version = current_pg_version(conn)
+    for step in PG_MIGRATIONS:
+        if step.version <= version or step.version > target:
+            continue
+        try:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version "
+                    "(version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)"
+                )
+                # another process may have migrated while this one waited for the lock
+                version = current_pg_version(conn)
+                if step.version <= version:
+                    continue
+                logger.info("migrating database to schema version %s (%s)", step.version, step.description)
+                for statement in step.statements:
+                    conn.execute(statement.encode())
+                conn.execute(
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES (%s, %s, %s)",
+                    (step.version, step.description, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+        except psycopg.Error as e:
+            raise StoreError(
+                f"schema migration to version {step.version} ({step.description}) failed: {e}; "
+                "the database was left at the previous version"
+            ) from e
+        version = step.version
+    if version > PG_SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, but this claimledger only knows versions up to "
+            f"{PG_SCHEMA_VERSION}; upgrade claimledger (pip install -U claimledger) to open it"
+        )
+    return version
+
+
+def _psycopg() -> Any:
+    """The psycopg module, or a ConfigError saying how to install it."""
+    try:
+        import psycopg
+    except ImportError as e:  # pragma: no cover - psycopg is installed in development
+        raise ConfigError(
+            "PostgreSQL ledgers need psycopg 3; install it with `pip install 'claimledger[postgres]'`"
+        ) from e
+    return psycopg
+
+
+def _has_nul(params: list[Any]) -> bool:
+    return any(isinstance(p, str) and "\x00" in p for p in params)
+
+
+class PostgresStore:
+    """A claim ledger in a PostgreSQL database (same Store protocol as :class:`SQLiteStore`).
+
+    Example::
+
+        with PostgresStore("postgresql://claims@db.example/claims") as store:
+            store.add_document(doc)
+            print(store.stats()["claims"])
+
+    Several processes may write at once: each article is one transaction, and the
+    unique content hash makes a concurrent or repeated add of the same text a no-op.
+
+    Args:
+        url: a libpq URL (``postgresql://user:password@host:port/dbname?sslmode=...``);
+            the password may also come from ``PGPASSWORD`` or ``~/.pgpass``.
+        create: when False, a database without a claimledger schema raises instead
+            of being set up.
+
+    Raises:
+        ConfigError: psycopg is not installed.
+        StoreError: the server cannot be reached, the database is not a claimledger
+            ledger, or it was written by a newer claimledger.
+    """
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        psycopg = _psycopg()
+        self.url = normalize_url(url)
+        self.path = redact(self.url)
+        self._lock = threading.RLock()
+        self._closed = True
+        try:
+            self._conn = psycopg.connect(self.url, autocommit=True)
+        except psycopg.Error as e:
+            raise StoreError(
+                f"cannot connect to {self.path}: {str(e).strip()}; check the host, port, user, password "
+                "and database name (see docs/deploy.md)"
+            ) from e
+        try:
+            if not create and current_pg_version(self._conn) == 0:
+                raise StoreError(
+                    f"no ledger in {self.path}; run `claimledger ingest PATH --db {self.path}` first"
+                )
+            migrate_pg(self._conn)
+        except psycopg.Error as e:
+            self._conn.close()
+            raise StoreError(f"cannot open {self.path} as a claimledger database: {e}") from e
+        except StoreError:
+            self._conn.close()
+            raise
+        self._closed = False
+
+    # -- context manager -------------------------------------------------
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if not self._closed:
+            self._conn.close()
+            self._closed = True
+
+    def _error(self, what: str, e: Exception) -> StoreError:
+        return StoreError(f"{what} in {self.path} failed: {str(e).strip()}")
+
+    # -- writing ---------------------------------------------------------
+
+    def has_content_hash(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        if "\x00" in content_hash:
+            return False
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = %s", (content_hash,)
+            ).fetchone()
+        return row is not None
+
+    def add_document(self, doc: AnalyzedDocument) -> bool:
+        """Store an article and its claims in one transaction (all or nothing).
+
+        Returns:
+            True when stored, False when the same content is already stored (also
+            when another process stored it a moment ago).
+
+        Raises:
+            StoreError: the article id is already used by different content, or
+                the database write failed (nothing of the article is kept).
+        """
+        psycopg = _psycopg()
+        article = doc.article
+        content_hash = article.content_hash or content_hash_of(article.text)
+        with self._lock:
+            try:
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    if not self._insert_article(cur, article, content_hash):
+                        cur.execute("SELECT 1 FROM articles WHERE content_hash = %s", (content_hash,))
+                        if cur.fetchone() is not None:
+                            return False
+                        raise StoreError(
+                            f"article id {article.id!r} is already stored with different text; give the "
+                            "document its own id (or remove the old article) and ingest again"
+                        )
+                    seen: set[str] = set()
+                    claims: list[Claim] = []
+                    for claim in doc.claims:
+                        if claim.id in seen:
+                            logger.warning(
+                                "claim %s appears twice in article %s; kept once", claim.id, article.id
+                            )
+                            continue
+                        seen.add(claim.id)
+                        claims.append(claim)
+                    self._insert_claims(cur, claims, article.id)
+            except psycopg.DataError as e:
+                hint = (
+                    " (PostgreSQL text cannot hold NUL characters; remove them from the input)"
+                    if "NUL" in str(e) or "0x00" in str(e)
+                    else ""
+                )
+                raise StoreError(f"cannot store article {article.id!r}: {str(e).strip()}{hint}") from e
+            except psycopg.Error as e:
+                raise StoreError(f"cannot store article {article.id!r}: {str(e).strip()}") from e
+        return True
+
+    @staticmethod
+    def _insert_article(cur: psycopg.Cursor[Any], article: Article, content_hash: str) -> bool:
+        cur.execute(
+            "INSERT INTO articles (id, content_hash, title, outlet, published, url, language, text, "
+            "source_path, ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT DO NOTHING RETURNING id",
+            (
+                article.id,
+                content_hash,
+                article.title,
+                article.outlet,
+                article.published,
+                article.url,
+                article.language,
+                article.text,
+                article.source_path,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
+        return cur.fetchone() is not None
+
+    @staticmethod
+    def _insert_claims(cur: psycopg.Cursor[Any], claims: list[Claim], article_id: str) -> None:
+        if not claims:
+            return
+        # 1. the canonical sources, in name order so concurrent writers lock rows alike
+        sources = {a.name: a.kind for c in claims for a in (c.source, *c.chain)}
+        cur.executemany(
+            "INSERT INTO sources (name, kind, key) VALUES (%s, %s, %s) ON CONFLICT (name) DO NOTHING",
+            [(name, sources[name], _key(name)) for name in sorted(sources)],
+        )
+        # 2. claim rows (the search vector is a generated column)
+        cur.executemany(
+            'INSERT INTO claims (id, article_id, text, start, "end", sentence, source_name, source_kind, '
+            "quote, cue, term, band, p_low, p_high, negated, modality, event_type, json) VALUES "
+            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    c.id,
+                    article_id,
+                    c.text,
+                    c.start,
+                    c.end,
+                    c.sentence.text,
+                    c.source.name,
+                    c.source.kind,
+                    c.quote,
+                    c.cue.text if c.cue else None,
+                    c.stance.term,
+                    c.stance.band,
+                    c.stance.p_low,
+                    c.stance.p_high,
+                    int(c.stance.negated),
+                    c.stance.modality,
+                    c.event.type,
+                    json.dumps(c.to_dict(), ensure_ascii=False, separators=(",", ":")),
+                )
+                for c in claims
+            ],
+        )
+        # 3. spans, places, times, quantities, entities, event actors
+        spans: list[tuple[Any, ...]] = []
+        places: list[tuple[Any, ...]] = []
+        times: list[tuple[Any, ...]] = []
+        quantities: list[tuple[Any, ...]] = []
+        entities: list[tuple[Any, ...]] = []
+        actors: list[tuple[Any, ...]] = []
+        for c in claims:
+            cid = c.id
+            spans.append((cid, "content", c.start, c.end, c.text))
+            spans.append((cid, "sentence", c.sentence.start, c.sentence.end, c.sentence.text))
+            if c.source_span:
+                spans.append((cid, "source", c.source_span.start, c.source_span.end, c.source_span.text))
+            if c.cue:
+                spans.append((cid, "cue", c.cue.start, c.cue.end, c.cue.text))
+            places += [
+                (
+                    cid,
+                    p.text,
+                    p.name,
+                    _key(p.name),
+                    _key(p.text),
+                    p.geonameid,
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.kind,
+                )
+                for p in c.places
+            ]
+            times += [(cid, t.text, t.value, t.type, t.mod, t.start_date, t.end_date) for t in c.times]
+            quantities += [(cid, q.text, q.value, q.low, q.high, q.unit, q.category) for q in c.quantities]
+            entities += [(cid, e.text, e.label, _key(e.text)) for e in c.entities]
+            actors += [(cid, "actor", n, _key(n)) for n in c.event.actors]
+            actors += [(cid, "target", n, _key(n)) for n in c.event.targets]
+        inserts: list[tuple[str, list[tuple[Any, ...]]]] = [
+            ('INSERT INTO spans (claim_id, role, start, "end", text) VALUES (%s, %s, %s, %s, %s)', spans),
+            (
+                (
+                    "INSERT INTO claim_places (claim_id, text, name, key, text_key, geonameid, lat, lon, "
+                    "country, kind) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                ),
+                places,
+            ),
+            (
+                (
+                    "INSERT INTO claim_times (claim_id, text, value, type, mod, start_date, end_date) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s)"
+                ),
+                times,
+            ),
+            (
+                (
+                    "INSERT INTO claim_quantities (claim_id, text, value, low, high, unit, category) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s)"
+                ),
+                quantities,
+            ),
+            ("INSERT INTO claim_entities (claim_id, text, label, key) VALUES (%s, %s, %s, %s)", entities),
+            ("INSERT INTO claim_actors (claim_id, role, name, key) VALUES (%s, %s, %s, %s)", actors),
+        ]
+        for sql, rows in inserts:
+            if rows:
+                cur.executemany(sql, rows)
+
+    # -- reading ---------------------------------------------------------
+
+    def claims(
+        self,
+        *,
+        source: str | None = None,
+        about: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_p: float | None = None,
+        quote: str | None = None,
+        search: str | None = None,
+        article_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Claims matching the filters (see :class:`claimledger.storage.base.Store`), newest first.
+
+        Raises:
+            InputError: a malformed filter value (date, quote type, probability, limit).
+            StoreError: the query failed.
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        filters = {
+            "source": source,
+            "about": about,
+            "place": place,
+            "since": since,
+            "until": until,
+            "min_p": min_p,
+            "quote": quote,
+            "search": search,
+            "article_id": article_id,
+        }
+        sql, params = _claims_sql(filters)
+        if sql is None:
+            return []
+        sql += " LIMIT %s OFFSET %s"
+        with self._lock:
+            try:
+                rows = self._conn.execute(sql.encode(), [*params, limit, offset]).fetchall()
+            except _psycopg().Error as e:
+                raise self._error("claim query", e) from e
+        return [_claim_row(row) for row in rows]
+
+    def iter_claims(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every claim matching the filters, streamed through a server-side cursor.
+
+        The stream uses its own connection, so the store stays usable meanwhile.
+
+        Raises:
+            InputError: an unknown filter name or a malformed value.
+        """
+        unknown = set(filters) - set(CLAIM_FILTERS)
+        if unknown:
+            raise InputError(
+                f"unknown claim filter(s) {', '.join(sorted(unknown))}; known: {', '.join(CLAIM_FILTERS)}"
+            )
+        sql, params = _claims_sql(filters)
+        if sql is None:
+            return iter(())
+        return self._stream(sql, params)
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+        psycopg = _psycopg()
+        try:
+            conn = psycopg.connect(self.url)
+        except psycopg.Error as e:
+            raise self._error("export connection", e) from e
+        try:
+            with conn.transaction(), conn.cursor(name="claimledger_export") as cur:
+                cur.itersize = _FETCH_CHUNK
+                cur.execute(sql.encode(), params)
+                for row in cur:
+                    yield _claim_row(row)
+        finally:
+            conn.close()
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """One claim by id, or by a prefix of its id that matches only it.
+
+        Raises:
+            NotFound: no such claim, or the prefix matches several.
+        """
+        if "\x00" in claim_id:
+            raise NotFound(f"no claim with id {claim_id!r}; list claim ids with `claimledger claims`")
+        base = (
+            "SELECT c.json, a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash "
+            "FROM claims c JOIN articles a ON a.id = c.article_id"
+        )
+        with self._lock:
+            row = self._conn.execute(base + " WHERE c.id = %s", (claim_id,)).fetchone()
+            if row is None and claim_id:
+                rows = self._conn.execute(
+                    base + " WHERE c.id LIKE %s ESCAPE '\\' ORDER BY c.id LIMIT 2",
+                    (_like_escape(claim_id) + "%",),
+                ).fetchall()
+                if len(rows) > 1:
+                    raise NotFound(
+                        f"claim id prefix {claim_id!r} matches several claims; give more of the id"
+                    )
+                row = rows[0] if rows else None
+        if row is None:
+            raise NotFound(f"no claim with id {claim_id!r}; list claim ids with `claimledger claims`")
+        return _claim_row(row)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article with its text, provenance and claim count.
+
+        Raises:
+            NotFound: no article has this id.
+        """
+        row = None
+        if "\x00" not in article_id:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash, "
+                    "a.text, a.source_path, a.ingested_at, "
+                    "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) "
+                    "FROM articles a WHERE a.id = %s",
+                    (article_id,),
+                ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        out = _article_dict(row[:7])
+        out.update(text=row[7], source_path=row[8], ingested_at=row[9], claims=row[10])
+        return out
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Article metadata (no text) with provenance and claim counts, newest first.
+
+        Raises:
+            InputError: a malformed date, or a negative limit/offset.
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        where: list[str] = []
+        params: list[Any] = []
+        if outlet:
+            where.append("a.outlet ILIKE %s ESCAPE '\\'")
+            params.append(f"%{_like_escape(outlet.strip())}%")
+        if since:
+            where.append("a.published >= %s")
+            params.append(date_bound(since, name="since", upper=False))
+        if until:
+            where.append("a.published <= %s")
+            params.append(date_bound(until, name="until", upper=True))
+        if _has_nul(params):
+            return []
+        sql = (
+            "SELECT a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash, a.source_path, "
+            "a.ingested_at, (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) FROM articles a"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT %s OFFSET %s"
+        with self._lock:
+            rows = self._conn.execute(sql.encode(), [*params, limit, offset]).fetchall()
+        out = []
+        for row in rows:
+            item = _article_dict(row[:7])
+            item.update(source_path=row[7], ingested_at=row[8], claims=row[9])
+            out.append(item)
+        return out
+
+    def stats(self, *, top: int = 10) -> dict[str, Any]:
+        """Summary counts of the ledger (the same keys as ``SQLiteStore.stats``)."""
+        with self._lock:
+            q = self._conn.execute
+            articles = _one(q("SELECT COUNT(*) FROM articles"))
+            claims = _one(q("SELECT COUNT(*) FROM claims"))
+            n_sources = _one(q("SELECT COUNT(DISTINCT source_name) FROM claims"))
+            top_sources = q(
+                "SELECT source_name, MAX(source_kind), COUNT(*) AS n FROM claims GROUP BY source_name "
+                "ORDER BY n DESC, source_name LIMIT %s",
+                (top,),
+            ).fetchall()
+            top_outlets = q(
+                "SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+                'ORDER BY n DESC, outlet COLLATE "C" LIMIT %s',
+                (top,),
+            ).fetchall()
+            hedged = _one(q("SELECT COUNT(*) FROM claims WHERE term IS NOT NULL OR modality = 'hedged'"))
+            top_places = q(
+                "SELECT name, MAX(country), COUNT(DISTINCT claim_id) AS n FROM claim_places "
+                "GROUP BY name ORDER BY n DESC, name LIMIT %s",
+                (top,),
+            ).fetchall()
+            quotes = dict(q("SELECT quote, COUNT(*) FROM claims GROUP BY quote ORDER BY quote").fetchall())
+            row = q("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        first, last = row if row else (None, None)
+        return {
+            "articles": articles,
+            "claims": claims,
+            "sources": n_sources,
+            "top_sources": [{"name": n, "kind": k, "claims": c} for n, k, c in top_sources],
+            "top_outlets": [{"name": n, "articles": c} for n, c in top_outlets],
+            "hedged_claims": hedged,
+            "top_places": [{"name": n, "country": k, "claims": c} for n, k, c in top_places],
+            "quotes": {t: quotes.get(t, 0) for t in QUOTE_TYPES} | quotes,
+            "date_range": {"first": first, "last": last},
+        }
+
+
+def _one(cursor: psycopg.Cursor[Any]) -> int:
+    row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def _claims_sql(filters: dict[str, Any]) -> tuple[str | None, list[Any]]:
+    """The ordered claim query for the filters (None when nothing can match).
+
+    The filter conditions are SQLite's (one definition of what each filter means),
+    with ``?`` placeholders turned into ``%s``; search becomes a tsquery.
+
+    Raises:
+        InputError: a malformed filter value.
+    """
+    search = filters.get("search")
+    where, params = _where({k: v for k, v in filters.items() if k != "search"})
+    where = [w.replace("?", "%s") for w in where]
+    if search and search.strip():
+        query = tsquery(search)
+        if query is None:
+            return None, []
+        where.append("c.search @@ to_tsquery('simple'::regconfig, %s)")
+        params.append(query)
+    # PostgreSQL text cannot hold NUL, so no stored value equals or contains one
+    if _has_nul(params):
+        return None, []
+    sql = (
+        "SELECT c.json, a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash "
+        "FROM claims c JOIN articles a ON a.id = c.article_id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " " + _ORDER, params
