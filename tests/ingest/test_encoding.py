@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from claimledger.ingest.encoding import decode_bytes, declared_encoding, looks_binary
+from claimledger.ingest.encoding import declared_encoding, decode_bytes, looks_binary
 
 TEXT = "Caf\u00e9 owners said the na\u00efve plan would fail, and \u201cthat\u2019s that\u201d."
 

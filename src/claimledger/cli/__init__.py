@@ -14,8 +14,8 @@ from .. import __version__
 from ..errors import ClaimLedgerError
 from ..settings import load_settings
 from .analyze import analyze_command
-from .eval import eval_command
 from .claims import claims_command
+from .eval import eval_command
 from .export import export_command
 from .extract import extract_command
 from .ingest import ingest_command

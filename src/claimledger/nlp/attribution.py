@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Attribution, TextSpan
 from .actors import ActorResolver, lookup_actor
-from .extensions import install_extensions
+from .extensions import doc_text, install_extensions
 from .lang.en.cue_verbs import (
     BELIEF_VERBS,
     DENIAL_VERBS,
@@ -35,6 +35,8 @@ from .lang.en.cue_verbs import (
     EVALUATIVE_VERBS,
     GENERIC_SOURCE_NOUNS,
     HEARSAY_NOUNS,
+    MINOR_CUES,
+    MINOR_VERB_FORMS,
     NOUN_CUES,
     PHRASAL_CUES,
     PREP_CUES,
@@ -58,6 +60,19 @@ _EVALUATIVE_RE = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(f) for f, b in VERB_FORMS.items() if b in _EVALUATIVE_ONLY), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+#: Forms of "say" whose object or "so" is what was said ("half said so", "he said that"), for the
+#: PolNeAR-only pass (a claim cannot be built from a pronoun).
+_SAY_FORMS = frozenset({"say", "says", "said", "saying"})
+#: Every candidate word of the PolNeAR-only pass: evaluative verbs, minor cues and "say".
+_EXTRA_FORMS = {f: b for f, b in VERB_FORMS.items() if b in _EVALUATIVE_ONLY} | MINOR_VERB_FORMS
+_EXTRA_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(f) for f in set(_EXTRA_FORMS) | _SAY_FORMS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+#: Phrases after an object that belong to a minor cue's content ("described X as Y", "accused X of Y").
+_OBJECT_PREPS = frozenset({"as", "of"})
+#: Question words that open what a subjectless "Asked ..." asks about.
+_QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "when"})
 #: Nouns that can be the source of inanimate-source cues ("the report shows").
 _DOCUMENT_NOUNS = frozenset({"report", "document", "study", "assessment", "update", "bulletin", "data", "figures",
                              "images", "footage", "statement", "survey", "analysis", "memo", "letter", "post", "tweet"})
@@ -260,7 +275,7 @@ def _cue_start(doc: Doc, cue_pos: int, start: int) -> int:
         return start
     j = tok.i - 1
     lo = tok.i
-    while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in _CUE_MODIFIERS:
+    while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in _CUE_MODIFIERS and doc[j].tag_ != "WRB":
         lo = j
         j -= 1
     return min(start, doc[lo].idx)
@@ -323,16 +338,30 @@ def find_evaluations(
         + [(f.source_span.start_char, f.source_span.end_char) for f in found if f.source_span is not None]
     )
     out: list[FoundAttribution] = []
-    for m in _EVALUATIVE_RE.finditer(doc.text if text is None else text):
+    text = doc_text(doc) if text is None else text
+    for m in _EXTRA_RE.finditer(text):
         span = doc.char_span(m.start(), m.end())
-        if span is None or len(span) != 1 or span[0].pos_ != "VERB":
+        if span is None or len(span) != 1 or span[0].pos_ not in ("VERB", "NOUN"):
             continue
         tok = span[0]
-        base = VERB_FORMS[tok.lower_]
-        f = _evaluative_cue(tok, base)
+        low = tok.lower_
+        if low in _SAY_FORMS:
+            f = _say_object_cue(tok) if tok.pos_ == "VERB" else None
+        elif low in MINOR_VERB_FORMS:
+            f = _minor_cue(tok, MINOR_VERB_FORMS[low])
+        elif tok.pos_ == "VERB":
+            f = _evaluative_cue(tok, _EXTRA_FORMS[low])
+        else:
+            f = None
         if f is None or not f.content_ranges:
             continue
-        lo = min(f.content_start, f.cue_pos, f.source_span.start_char if f.source_span is not None else f.cue_pos)
+        f.content_ranges = _tidy(text, f.content_ranges)
+        if not f.content_ranges:
+            continue
+        # a source borrowed from the clause the cue hangs on (", referring to ...") may be another
+        # attribution's source too; only the cue and content must be free
+        own_source = f.source_span is not None and not f.extra.get("borrowed_source")
+        lo = min(f.content_start, f.cue_pos, f.source_span.start_char if own_source else f.cue_pos)  # type: ignore[union-attr]
         hi = max(f.content_end, max(b for _, b in f.cue_ranges))
         # few candidates per document, so a scan over the taken ranges stays cheap
         if any(a < hi and lo < b for a, b in taken):
@@ -355,10 +384,8 @@ def _evaluative_cue(tok: Token, base: str) -> FoundAttribution | None:
             heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] + [h for h in heads if h.dep_ == "xcomp"]
     if not heads:
         return None
-    subj = next((c for c in children if c.dep_ == "nsubj"), None)
-    if subj is None and tok.dep_ == "conj":
-        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    if subj is None:
+    subj, borrowed = _subject_of(tok)
+    if subj is None or subj.dep_ != "nsubj":
         return None
     source = _np_span(subj)
     if not _agentive(source, base, strict=True):
@@ -369,6 +396,113 @@ def _evaluative_cue(tok: Token, base: str) -> FoundAttribution | None:
         return None
     f = FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
     f.extra["evaluative"] = True
+    f.extra["borrowed_source"] = borrowed
+    return f
+
+
+def _subject_of(tok: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb: its own, or (True as second item) the one it borrows as a conjunct
+    ("rubbed his chin and said ...") or a participle (", calling him a liar")."""
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+    if subj is not None:
+        return subj, False
+    if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG"):
+        return next((c for c in tok.head.children if c.dep_ in _SUBJ_DEPS), None), True
+    return None, False
+
+
+def _say_object_cue(tok: Token) -> FoundAttribution | None:
+    """"Half said so", "he said that", "said yes", "said the same of Sanders": "say" whose content is
+    its object, "so" or "yes"/"no" (PolNeAR counts them; no claim can be built from them)."""
+    children = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children):
+        return None
+    head = next((c for c in children if c.i > tok.i and (c.dep_ == "dobj" or (c.dep_ in ("advmod", "intj") and c.lower_ in ("so", "yes", "no")))), None)
+    if head is None:
+        return None
+    subj, borrowed = _subject_of(tok)
+    if subj is None or subj.dep_ != "nsubj":
+        return None
+    source = _np_span(subj)
+    if not _agentive(source, "say"):
+        return None
+    tokens = [t for t in head.subtree]
+    # "the same of Sanders", "that of Texas Sen. Cruz's campaign": the "of" phrase goes with it
+    nxt = tokens[-1].i + 1
+    if nxt < len(tok.doc) and tok.doc[nxt].dep_ == "prep" and tok.doc[nxt].head.i in (tok.i, head.i) and tok.doc[nxt].lower_ == "of":
+        tokens += list(tok.doc[nxt].subtree)
+    content = _ranges(tok.doc, tokens)
+    if len(content) != 1:
+        return None
+    f = FoundAttribution(tok.idx, source, [(tok.idx, tok.idx + len(tok.text))], content, "say")
+    f.extra["borrowed_source"] = borrowed
+    return f
+
+
+def _minor_cue(tok: Token, base: str) -> FoundAttribution | None:
+    """A cue of :data:`MINOR_CUES` with its content taken from the frames the verb allows.
+
+    The subject (own, borrowed by a conjunct or participle) is the source; a subjectless "Asked
+    whether ..." / "when asked about ..." has no source. Returns None when no frame fits."""
+    doc = tok.doc
+    frames = MINOR_CUES[base]
+    children = [c for c in tok.children if c.i > tok.i]
+    cue_ranges = [(tok.idx, tok.idx + len(tok.text))]
+    tokens: list[Token] = []
+    if tok.pos_ != "VERB" and not (base == "plan" and tok.dep_ == "ROOT"):
+        return None
+    dobj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+    xcomp = next((c for c in children if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
+    subj, borrowed = _subject_of(tok)
+    question = base == "ask" and tok.tag_ == "VBN" and (subj is None or subj.dep_ == "nsubjpass")
+    if question:
+        # "Asked whether Clinton ...", "when asked about concerns that ...": no source
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "about" and c.i == tok.i + 1), None)
+        clause = next((c for c in children if c.dep_ in ("ccomp", "advcl") and c.left_edge.lower_ in _QUESTION_MARKS), None)
+        if prep is not None:
+            cue_ranges.append((prep.idx, prep.idx + len(prep.text)))
+            tokens = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in _without_trailing_gloss(c)]
+        elif clause is not None:
+            tokens = list(clause.subtree)
+        elif xcomp is not None and subj is not None:
+            tokens = list(xcomp.subtree)
+        if not tokens:
+            return None
+        f = FoundAttribution(tok.idx, None, cue_ranges, _ranges(doc, tokens), base)
+        return f if len(f.content_ranges) == 1 else None
+    if subj is None or subj.dep_ != "nsubj":
+        return None
+    if "xcomp" in frames and xcomp is not None:
+        start = dobj if dobj is not None and dobj.i < xcomp.i else None
+        tokens = list(xcomp.subtree) if start is None else [t for t in doc[start.left_edge.i : xcomp.right_edge.i + 1]]
+    elif "ccomp" in frames and ccomp is not None:
+        tokens = _without_trailing_gloss(ccomp)
+    elif "dobj" in frames and dobj is not None and dobj.dep_ == "dobj" and dobj.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        end = dobj.right_edge.i
+        for c in children:
+            if c.i == end + 1 and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in ("oprd", "acomp")):
+                end = c.right_edge.i
+        tokens = list(doc[dobj.left_edge.i : end + 1])
+    else:
+        for frame in frames:
+            if not frame.startswith("prep:"):
+                continue
+            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == frame[5:] and c.i == tok.i + 1), None)
+            if prep is not None:
+                cue_ranges.append((prep.idx, prep.idx + len(prep.text)))
+                tokens = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in _without_trailing_gloss(c)]
+                break
+    if not tokens:
+        return None
+    source = _np_span(subj)
+    if not _agentive(source, base, strict=True):
+        return None
+    content = _ranges(doc, tokens)
+    if len(content) != 1:
+        return None
+    f = FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+    f.extra["borrowed_source"] = borrowed
     return f
 
 
@@ -387,7 +521,14 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
         return None
     if left[0].lower_ in _COLON_NOT_SOURCES or any(t.pos_ in ("VERB", "AUX") for t in left):
         return None
-    if not any(t.pos_ == "PROPN" for t in left) or any(e.label_ in ("GPE", "DATE", "TIME", "LOC") for e in left.ents):
+    # the parser often misreads a headline's name ("Trump: ..." as a noun, "Issa:" as a place), so
+    # a capitalised word or two stand in for a proper noun; an all-capitals place is a dateline
+    named = any(t.pos_ == "PROPN" for t in left) or (
+        len(left) <= 2 and all(t.text[:1].isupper() and t.is_alpha for t in left)
+    )
+    if not named or any(e.label_ in ("DATE", "TIME") for e in left.ents):
+        return None
+    if left.text.isupper() and any(e.label_ in ("GPE", "LOC") for e in left.ents):
         return None
     s, e = tok.idx + 1, len(text[:line_end].rstrip())
     while s < e and text[s].isspace():
@@ -439,8 +580,14 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
                 cue_ranges.append((prep.idx, prep.idx + len(prep.text)))
     if not content_heads and base in _DOBJ_CUES:
         content_heads = [c for c in children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    quoted = None if content_heads else _adjacent_quote(tok, by_start, by_end)
-    if quoted is None and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
+    # "The museum, Mr. Obama said, would make ...", "Lenox was a juggernaut, he said.": a
+    # parenthetical cue; what was said is the clause it interrupts, in one or two pieces
+    parenthetical = (
+        not content_heads and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
+        and (base in SPEECH_VERBS or base in BELIEF_VERBS) and any(c.dep_ == "nsubj" for c in children)
+    )
+    quoted = None if content_heads or parenthetical else _adjacent_quote(tok, by_start, by_end)
+    if quoted is None and not parenthetical and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
         return None
     subj = next((c for c in children if c.dep_ in _SUBJ_DEPS), None)
     if subj is None:
@@ -459,6 +606,10 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     doc = tok.doc
     if quoted is not None:
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), [(quoted.start, quoted.end)], base)
+    if parenthetical:
+        own = tok.left_edge.i, tok.right_edge.i
+        content = _ranges(doc, [t for t in tok.head.subtree if not own[0] <= t.i <= own[1]])
+        return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if len(content) <= 2 else None
     tokens = [t for h in content_heads for t in _without_trailing_gloss(h)]
     if content_heads[0].dep_ in ("pobj", "pcomp"):
         # "spoke of their friendship having 'no limits'": the parser often hangs the participle elsewhere

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_QUOTE_CHARS = re.compile(r'["“”„«»]')
+#: Quote marks; two apostrophes stand for a double quote in some house styles (the New York Times
+#: archive: ''We will win,'' he said).
+_QUOTE_CHARS = re.compile(r"[\"“”„«»]|''")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 _OPENERS = "“„«"
 _CLOSERS = "”»"
@@ -24,7 +26,8 @@ class QuoteSpan:
 
     def inner(self, text: str) -> tuple[int, int]:
         """Offsets without the quote marks and surrounding spaces."""
-        s, e = self.start + 1, self.end - (1 if self.closed else 0)
+        s = self.start + (2 if text.startswith("''", self.start) else 1)
+        e = self.end - ((2 if text[self.end - 2 : self.end] == "''" and self.end - 2 >= s else 1) if self.closed else 0)
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -37,14 +40,14 @@ class QuoteSpan:
         return len(body.split()) >= SPEECH_MIN_WORDS or bool(re.search(r"[.!?]\W*$", body))
 
 
-def _is_opening(text: str, i: int) -> bool:
+def _is_opening(text: str, i: int, width: int = 1) -> bool:
     ch = text[i]
     if ch in _OPENERS:
         return True
     if ch in _CLOSERS:
         return False
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{—–-:/":
         return not after.isspace()
     return False
@@ -69,13 +72,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         while breaks[b][1] <= i:
             if open_at is not None:
                 nxt = breaks[b][1]
-                continues = nxt < len(text) and text[nxt] in '"“„«' and _is_opening(text, nxt)
+                continues = nxt < len(text) and (text[nxt] in '"“„«' or text.startswith("''", nxt)) and _is_opening(text, nxt)
                 if not continues:
                     quotes.append(QuoteSpan(open_at, breaks[b][0], False))
                     open_at = None
             last_para_end = breaks[b][0]
             b += 1
-        opening = _is_opening(text, i)
+        opening = _is_opening(text, i, m.end() - i)
         if open_at is None:
             if opening:
                 open_at = i
@@ -89,7 +92,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             # two openers in one paragraph: the first was never closed; restart here
             open_at = i
             continue
-        quotes.append(QuoteSpan(open_at, i + 1, True))
+        quotes.append(QuoteSpan(open_at, m.end(), True))
         open_at = None
     if open_at is not None:
         end = breaks[b][0] if b < len(breaks) else len(text)

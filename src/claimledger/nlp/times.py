@@ -422,10 +422,8 @@ class _Ctx:
 
 def _sentence_before(ctx: _Ctx, start: int, width: int = 100) -> str:
     left = ctx.text[max(0, start - width) : start]
-    cut = None
-    for cut in _SENTENCE_END_RE.finditer(left):
-        pass
-    return left[cut.end() :] if cut else left
+    ends = list(_SENTENCE_END_RE.finditer(left))
+    return left[ends[-1].end() :] if ends else left
 
 
 def _future(ctx: _Ctx, m: _M) -> bool:
