@@ -89,3 +89,13 @@ def test_claims_ids_stable(nlp) -> None:  # type: ignore[no-untyped-def]
     a = next(analyze_articles([article], nlp=nlp))
     b = next(analyze_articles([article], nlp=nlp))
     assert [c.id for c in a.claims] == [c.id for c in b.claims]
+
+
+@pytest.mark.parametrize(
+    "outlet,kind",
+    [("Kremlin", "government"), ("HuffPost UK", "media"), ("Test Gazette", "media"), (None, "media")],
+)
+def test_outlet_actor_kind_from_lexicon(outlet: str | None, kind: str) -> None:
+    from claimledger.nlp.claims import outlet_actor
+
+    assert outlet_actor(outlet).kind == kind

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Claim, Entity, Hedge, Place, Quantity, Stance, TextSpan, TimeMention
+from .actors import lookup_actor
 from .attribution import FoundAttribution
 from .events import classify_event
 from .extensions import doc_text, sentences
@@ -39,7 +40,7 @@ class _Builder:
         self.doc = doc
         self.text = doc_text(doc)
         self.article = article
-        self.outlet = Actor(article.outlet or "unknown outlet", "media")
+        self.outlet = outlet_actor(article.outlet)
         self.sents = sentences(doc)
         self.sent_starts = [s.start_char for s in self.sents]
         self.hedges: list[Hedge] = list(doc._.cl_hedges or [])
@@ -215,6 +216,15 @@ class _Builder:
                  and not (s <= x.start and x.end <= e)
                  and not any(a <= x.start and x.end <= b for a, b in others)]
         return tuple(inside + loose)
+
+
+def outlet_actor(outlet: str | None) -> Actor:
+    """The publisher as an actor: a known government publisher (the Kremlin's site) keeps its kind."""
+    if not outlet:
+        return Actor("unknown outlet", "media")
+    known = lookup_actor(outlet)
+    kind = known.kind if known is not None and known.kind not in ("person", "unnamed") else "media"
+    return Actor(outlet, kind)
 
 
 def _is_clause(sent: Span) -> bool:
