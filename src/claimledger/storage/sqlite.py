@@ -146,6 +146,25 @@ class SQLiteStore:
             self._conn.close()
             raise
         self._closed = False
+        # Readers: one connection per thread (WAL lets them read in parallel with each other and
+        # with the writer); the write connection above stays behind its lock.
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+
+    def _reader(self) -> tuple[sqlite3.Connection, threading.RLock]:
+        """This thread's read connection and its lock (the write connection for ``:memory:``)."""
+        if self.path == ":memory:":
+            return self._conn, self._lock
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only = ON")
+            reader = (conn, threading.RLock())
+            self._local.reader = reader
+            with self._lock:
+                self._readers.append(conn)
+        return reader  # type: ignore[no-any-return]
 
     # -- context manager -------------------------------------------------
 
@@ -158,6 +177,10 @@ class SQLiteStore:
     def close(self) -> None:
         """Close the connection (idempotent)."""
         if not self._closed:
+            with self._lock:
+                for reader in self._readers:
+                    reader.close()
+                self._readers.clear()
             self._conn.close()
             self._closed = True
 
@@ -383,16 +406,20 @@ class SQLiteStore:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        with self._lock:
-            cursor = self._conn.execute(sql, params)
+        conn, lock = self._reader()
+        with lock:
+            cursor = conn.execute(sql, params)
             rows = cursor.fetchmany(_FETCH_CHUNK)
-        return self._stream(cursor, rows)
+        return self._stream(cursor, rows, lock)
 
-    def _stream(self, cursor: sqlite3.Cursor, rows: list[Any]) -> Iterator[dict[str, Any]]:
+    def _stream(
+        self, cursor: sqlite3.Cursor, rows: list[Any], lock: threading.RLock | None = None
+    ) -> Iterator[dict[str, Any]]:
+        lock = lock or self._lock
         while rows:
             for row in rows:
                 yield _claim_row(row)
-            with self._lock:
+            with lock:
                 rows = cursor.fetchmany(_FETCH_CHUNK)
 
     def claim(self, claim_id: str) -> dict[str, Any]:
@@ -402,10 +429,11 @@ class SQLiteStore:
             NotFound: no such claim, or the prefix matches several.
         """
         base = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id"
-        with self._lock:
-            row = self._conn.execute(base + " WHERE c.id = ?", (claim_id,)).fetchone()
+        conn, lock = self._reader()
+        with lock:
+            row = conn.execute(base + " WHERE c.id = ?", (claim_id,)).fetchone()
             if row is None and claim_id:
-                rows = self._conn.execute(
+                rows = conn.execute(
                     base + " WHERE c.id LIKE ? ESCAPE '\\' LIMIT 2", (_like_escape(claim_id) + "%",)
                 ).fetchall()
                 if len(rows) > 1:
@@ -423,8 +451,9 @@ class SQLiteStore:
         Raises:
             NotFound: no article has this id.
         """
-        with self._lock:
-            row = self._conn.execute(
+        conn, lock = self._reader()
+        with lock:
+            row = conn.execute(
                 "SELECT a.id, a.url, a.title, a.outlet, a.published, a.language, a.content_hash, a.text, "
                 "a.source_path, a.ingested_at, (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) "
                 "FROM articles a WHERE a.id = ?",
