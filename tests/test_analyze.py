@@ -61,3 +61,10 @@ def test_public_api_all_is_complete() -> None:
         assert getattr(claimledger, name) is not None
     exported = {n for n in dir(claimledger) if not n.startswith("_")}
     assert {"analyze", "Ledger", "Claim", "AnalyzedDocument"} <= exported | set(claimledger.__all__)
+
+
+def test_package_docstring_example_runs() -> None:
+    import doctest
+
+    failures, tried = doctest.testmod(claimledger, verbose=False)
+    assert tried > 0 and failures == 0
