@@ -4,6 +4,7 @@ Usage::
 
     python bench/throughput.py            # the bundled press releases (80 documents)
     python bench/throughput.py --full     # all press releases in ../shared/data (about 1,800)
+    python bench/throughput.py --workers 2   # nlp.pipe(n_process=2) against ingest --workers 2
 
 Both sides are warmed up before timing (model loaded, lazy caches filled on a throw-away
 document). (a) runs ``spacy.load(name)`` with nothing disabled over the texts; (b) runs
@@ -113,7 +114,7 @@ def read_texts(paths: list[Path]) -> list[str]:
     return texts
 
 
-def bench_spacy(name: str, texts: list[str], batch_size: int) -> Timing:
+def bench_spacy(name: str, texts: list[str], batch_size: int, workers: int = 1) -> Timing:
     """Bare ``nlp.pipe`` of the full default pipeline (nothing disabled)."""
     import spacy
 
@@ -122,12 +123,14 @@ def bench_spacy(name: str, texts: list[str], batch_size: int) -> Timing:
         pass
     words = sum(len(t.split()) for t in texts)
     started, cpu_started = time.perf_counter(), time.process_time()
-    documents = sum(1 for _ in nlp.pipe(texts, batch_size=batch_size))
+    documents = sum(1 for _ in nlp.pipe(texts, batch_size=batch_size, n_process=workers))
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     return Timing("spacy", documents, words, seconds, cpu_seconds, peak_rss_mib())
 
 
-def bench_claimledger(paths: list[Path], texts: list[str], model: str, workdir: Path) -> Timing:
+def bench_claimledger(
+    paths: list[Path], texts: list[str], model: str, workdir: Path, workers: int = 1
+) -> Timing:
     """``Ledger(tmp.db).ingest(paths)`` into a fresh SQLite file, after a warm-up ingest."""
     try:
         from claimledger.ledger import Ledger
@@ -152,7 +155,7 @@ def bench_claimledger(paths: list[Path], texts: list[str], model: str, workdir: 
     words = sum(len(t.split()) for t in texts)
     with Ledger(workdir / "bench.db", settings=settings) as ledger:
         started, cpu_started = time.perf_counter(), time.process_time()
-        report = ledger.ingest(paths)
+        report = ledger.ingest(paths, workers=workers)
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     if report.skipped:
         reasons = "; ".join(f"{s.source_path}: {s.reason}" for s in report.skips[:5])
@@ -186,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="all press releases from ../shared/data")
     parser.add_argument("--model", default="", help="spaCy model package (default: as claimledger picks)")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for bare spaCy")
+    parser.add_argument(
+        "--workers", type=int, default=1,
+        help="processes on both sides: nlp.pipe(n_process=N) against ingest --workers N (model loads included)",
+    )
     args = parser.parse_args(argv)
 
     if tracemalloc.is_tracing():  # tracing would slow both sides and inflate memory
@@ -196,14 +203,17 @@ def main(argv: list[str] | None = None) -> int:
         paths = full_files(workdir) if args.full else bundled_files()
         texts = read_texts(paths)
         print(f"model {name}; {len(texts)} documents from {', '.join(p.name for p in paths)}")
-        spacy_run = bench_spacy(name, texts, args.batch_size)
+        spacy_run = bench_spacy(name, texts, args.batch_size, args.workers)
         print(spacy_run.line())
-        ledger_run = bench_claimledger(paths, texts, name, workdir)
+        ledger_run = bench_claimledger(paths, texts, name, workdir, args.workers)
         print(ledger_run.line())
     print("peak RSS is cumulative for the process (spaCy ran first); tracemalloc off")
     # CPU time is steadier than wall time on a shared machine (both sides run in one thread)
-    cpu_ratio = spacy_run.cpu_seconds / ledger_run.cpu_seconds if ledger_run.cpu_seconds else 0.0
-    print(f"cpu-time ratio claimledger/spacy: {cpu_ratio:.2f}")
+    if args.workers == 1:  # process CPU time leaves out worker processes
+        cpu_ratio = spacy_run.cpu_seconds / ledger_run.cpu_seconds if ledger_run.cpu_seconds else 0.0
+        print(f"cpu-time ratio claimledger/spacy: {cpu_ratio:.2f}")
+    else:
+        print(f"{args.workers} processes on each side (worker model loads included on both)")
     ratio = ledger_run.words_per_s / spacy_run.words_per_s if spacy_run.words_per_s else 0.0
     print(f"throughput ratio claimledger/spacy: {ratio:.2f}")
     return 0
