@@ -224,3 +224,96 @@ def test_attribution_model_unattributed_quote_is_content_only(attr_nlp: Language
     (a,) = attrs  # the "I think" inside the quotation is not an attribution of its own
     assert a.source is None and a.cue is None
     assert [c.text for c in a.content] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Mr. Cruz pledged to oppose legal status for undocumented immigrants.", "pledged",
+         "to oppose legal status for undocumented immigrants"),
+        ("The senator declined to say whether the bill would pass.", "declined", "to say whether the bill would pass"),
+        ("She urged the administration to join the coalition.", "urged", "the administration to join the coalition"),
+        ("He described the field of candidates as very good.", "described", "the field of candidates as very good"),
+        ("A new poll found that most voters back the plan.", "found", "that most voters back the plan"),
+    ],
+)
+def test_attribution_minor_cue_is_model_only(attr_nlp: Language, text: str, cue: str, content: str) -> None:
+    _, found = _run(attr_nlp, text)
+    assert found == []  # intentions and findings make no claim
+    (a,) = _attributions(attr_nlp, text)
+    assert a.cue is not None and a.cue.text == cue
+    assert [c.text for c in a.content] == [content]
+    assert a.source is not None
+
+
+def test_attribution_asked_has_no_source(attr_nlp: Language) -> None:
+    text = "Asked whether the deal would survive, the minister smiled."
+    attrs = _attributions(attr_nlp, text)
+    asked = [a for a in attrs if a.cue is not None and a.cue.text == "Asked"]
+    assert len(asked) == 1 and asked[0].source is None
+    assert asked[0].content[0].text == "whether the deal would survive"
+
+
+def test_attribution_parenthetical_cue_content_in_two_pieces(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
+    (f,) = found
+    assert f.source_span is not None and f.source_span.text == "Mr. Obama"
+    assert [text[s:e] for s, e in f.content_ranges] == ["The museum", "would make visitors face uncomfortable truths"]
+
+
+def test_attribution_say_with_pronoun_object_is_model_only(attr_nlp: Language) -> None:
+    text = "Six in ten voters call him competent, after 55 percent said so in December."
+    _, found = _run(attr_nlp, text)
+    assert not any(text[f.cue_pos : f.cue_pos + 4] == "said" for f in found)
+    said = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "said"]
+    assert len(said) == 1 and said[0].content[0].text == "so"
+
+
+def test_attribution_quote_signed_with_dash(attr_nlp: Language) -> None:
+    quote = "“He represents our greatest shame and has divided the country.”"
+    text = f"{quote} ― Sonya Herridge\n“Another reader wrote in with a very different view of it.” ― Pamela Padilla"
+    attrs = _attributions(attr_nlp, text)
+    first = next(a for a in attrs if a.content[0].text == quote)
+    assert first.source is not None and first.source.text == "Sonya Herridge"
+    assert first.cue is not None and first.cue.text == "―"
+
+
+def test_attribution_in_poll_is_cue(attr_nlp: Language) -> None:
+    text = "In the latest national poll, Clinton led Trump by five points among likely voters."
+    (a,) = _attributions(attr_nlp, text)
+    assert a.cue is not None and a.cue.text == "In"
+    assert a.source is not None and a.source.text == "the latest national poll"
+    assert a.content[0].text == "Clinton led Trump by five points among likely voters"
+
+
+def test_attribution_participle_of_noun_takes_it_as_source(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Police received calls from residents saying shots had been fired near the school.")
+    (f,) = found
+    assert f.source_span is not None and f.source_span.text == "residents"
+    assert _content(text, f) == "shots had been fired near the school"
+
+
+def test_attribution_conjoined_cue_is_not_content(attr_nlp: Language) -> None:
+    text = "He said his recent attacks on Trump have given his campaign momentum and said that Trump did not represent the party."
+    got, found = _run(attr_nlp, text)
+    contents = sorted(_content(got, f) for f in found)
+    assert contents == ["his recent attacks on Trump have given his campaign momentum", "that Trump did not represent the party"]
+    assert all(f.source_span is not None and f.source_span.text == "He" for f in found)
+
+
+def test_attribution_passive_expectation_has_no_source(attr_nlp: Language) -> None:
+    text = "Trump is expected to deliver a victory speech later tonight."
+    _, found = _run(attr_nlp, text)
+    assert found == []
+    (a,) = _attributions(attr_nlp, text)
+    assert a.source is None and a.cue is not None and a.cue.text == "is expected"
+    assert [c.text for c in a.content] == ["Trump", "to deliver a victory speech later tonight"]
+
+
+def test_attribution_model_continuation_with_nested_cue_joins_speaker(attr_nlp: Language) -> None:
+    first = '"What we have done with airstrikes has made a difference,"'
+    second = '"We have pieces in place but I think we have to deepen them."'
+    attrs = _attributions(attr_nlp, f"{first} Clinton added. {second}")
+    (a,) = attrs
+    assert a.source is not None and a.source.text == "Clinton"
+    assert [c.text for c in a.content] == [first, second]

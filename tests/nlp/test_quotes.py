@@ -18,6 +18,7 @@ def _bodies(text: str) -> list[str]:
         ("He said: “We will win.” Then he left.", ["“We will win.”"]),
         ('"A," she said, "and B."', ['"A,"', '"and B."']),
         ('Russia has "resorted" to it.', ['"resorted"']),
+        ("''We will win,'' he said. It isn't 'over'.", ["''We will win,''"]),
     ],
 )
 def test_find_quotes_pairs(text: str, expected: list[str]) -> None:
@@ -44,9 +45,17 @@ def test_quote_is_speech_tells_scare_quotes() -> None:
     assert [q.is_speech(text) for q in quotes] == [False, True]
 
 
-@given(st.text(alphabet=st.sampled_from(list('ab "“”\n.,')), max_size=200))
+@given(st.text(alphabet=st.sampled_from(list('ab "“”\n.,\'')), max_size=200))
 def test_find_quotes_random_text_offsets_valid(text: str) -> None:
     for q in find_quotes(text):
         assert 0 <= q.start < q.end <= len(text)
         s, e = q.inner(text)
         assert q.start <= s <= e <= q.end
+
+
+def test_quote_inner_skips_double_apostrophes() -> None:
+    text = "He said ''the work was hard,'' and left."
+    (q,) = find_quotes(text)
+    s, e = q.inner(text)
+    assert text[s:e] == "the work was hard,"
+    assert q.is_speech(text)
