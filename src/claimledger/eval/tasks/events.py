@@ -43,7 +43,7 @@ _TEXT_RE = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
 _SPACE_RE = re.compile(r"\s+")
 #: Components the event classifier reads: parse, tags and entities.
 EVENT_PIPES: tuple[str, ...] = (
-    "tok2vec", "tagger", "attribute_ruler", "parser", "ner", "claimledger_entity_ruler",
+    "tok2vec", "tagger", "attribute_ruler", "claimledger_pos_mapper", "parser", "ner", "claimledger_entity_ruler",
 )
 
 
