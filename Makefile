@@ -43,8 +43,10 @@ eval: install  ## score each stage against the evaluation data in ../shared/data
 eval-raise: install  ## raise the eval floors in eval/baseline.json to the measured figures
 	$(BIN)/python -m claimledger.eval --raise-floors
 
-bench: install  ## throughput of claimledger end to end against bare spaCy nlp.pipe
-	$(BIN)/python bench/throughput.py
+bench: install  ## throughput of claimledger end to end against bare spaCy nlp.pipe (1 process, then 2)
+	$(BIN)/python bench/throughput.py --stages
+	@echo "== equal parallelism: ingest --workers 2 against nlp.pipe(n_process=2)"
+	$(BIN)/python bench/throughput.py --workers 2
 
 clean:  ## remove the virtual environment, build outputs, caches and the demo database
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis bench/out test-artifacts

@@ -167,6 +167,42 @@ def bench_claimledger(
     return Timing("claimledger", report.seen, words, seconds, cpu_seconds, peak_rss_mib())
 
 
+def stage_shares(paths: list[Path], model: str) -> list[tuple[str, float]]:
+    """CPU seconds per stage of claimledger over the same files, one stage at a time.
+
+    Reading (parse files, clean, language check), each pipeline component over all documents,
+    claim assembly, and SQLite storage; run after the timed runs, so caches are warm.
+    """
+    from claimledger.ingest import read_inputs
+    from claimledger.model import Article
+    from claimledger.nlp.pipeline import doc_to_document, get_pipeline
+    from claimledger.storage.sqlite import SQLiteStore
+
+    shares: list[tuple[str, float]] = []
+    t = time.process_time()
+    articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
+    shares.append(("read + clean", time.process_time() - t))
+    nlp = get_pipeline(model)
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.cl_published, doc._.cl_outlet = article.published, article.outlet
+        docs.append(doc)
+    for name, proc in nlp.pipeline:
+        t = time.process_time()
+        docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        shares.append((name, time.process_time() - t))
+    t = time.process_time()
+    analysed = [doc_to_document(d, a) for d, a in zip(docs, articles, strict=True)]
+    shares.append(("claims", time.process_time() - t))
+    with tempfile.TemporaryDirectory() as tmp, SQLiteStore(Path(tmp) / "stages.db") as store:
+        t = time.process_time()
+        for doc in analysed:
+            store.add_document(doc)
+        shares.append(("storage (SQLite)", time.process_time() - t))
+    return shares
+
+
 def model_name(requested: str) -> str:
     """The model package claimledger would load (so both sides run the same weights)."""
     if requested:
@@ -189,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="all press releases from ../shared/data")
     parser.add_argument("--model", default="", help="spaCy model package (default: as claimledger picks)")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for bare spaCy")
+    parser.add_argument("--stages", action="store_true", help="also print per-stage CPU time shares")
     parser.add_argument(
         "--workers", type=int, default=1,
         help="processes on both sides: nlp.pipe(n_process=N) against ingest --workers N (model loads included)",
@@ -207,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
         print(spacy_run.line())
         ledger_run = bench_claimledger(paths, texts, name, workdir, args.workers)
         print(ledger_run.line())
+        if args.stages:
+            shares = stage_shares(paths, name)
+            total = sum(s for _, s in shares) or 1.0
+            print("per-stage CPU time (single process, warm):")
+            for stage, seconds in shares:
+                print(f"  {stage:<34} {seconds:7.2f} s {100 * seconds / total:5.1f} %")
     print("peak RSS is cumulative for the process (spaCy ran first); tracemalloc off")
     # CPU time is steadier than wall time on a shared machine (both sides run in one thread)
     if args.workers == 1:  # process CPU time leaves out worker processes
