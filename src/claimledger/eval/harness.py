@@ -29,6 +29,7 @@ TASK_MODULES: tuple[str, ...] = (
     "quantities",
     "events",
     "ecbplus",
+    "ruwa",
 )
 
 
