@@ -85,6 +85,9 @@ class Place:
     lon: float | None
     country: str | None
     kind: str
+    # True for a place named inside an organisation's name ("Ohio" in "Ohio Department of
+    # Health"): a toponym of the document, never a place of a claim.
+    in_name: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +100,7 @@ class Place:
             "lon": self.lon,
             "country": self.country,
             "kind": self.kind,
+            "in_name": self.in_name,
         }
 
 

@@ -214,8 +214,9 @@ def test_resolve_places_county_grows_from_name(nlp: Language) -> None:
                                              ("Acme Workforce Development", False)])
 def test_resolve_places_county_state_from_org_context(nlp: Language, org: str, placed: bool) -> None:
     text = f"The {org} said Boone County's jobless rate rose."
-    (place,) = resolve_places(_doc(nlp, text, [(org, "ORG"), ("Boone County", "GPE")]))
-    assert place.text == "Boone County"  # the state in the ORG name is context, not a place
+    places = resolve_places(_doc(nlp, text, [(org, "ORG"), ("Boone County", "GPE")]))
+    (place,) = [p for p in places if not p.in_name]  # the state in the ORG name is context and in_name
+    assert place.text == "Boone County" and not place.in_name
     assert (place.lat is not None) is placed
     if placed:
         assert place.name == "Boone County, IN" and _km(place.lat or 0, place.lon or 0, 40.0, -86.3) < 250
@@ -284,3 +285,92 @@ def test_resolve_places_comma_qualifier_restricts_readings(nlp: Language, text: 
 def test_resolve_places_state_of_washington(nlp: Language) -> None:
     (place,) = resolve_places(_doc(nlp, "It began in the state of Washington.", [("Washington", "GPE")]))
     assert place.kind == "admin"
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "label", "place_text", "country", "kind"),
+    [
+        ("The Ohio Department of Health said cases rose.", "Ohio Department of Health", "ORG", "Ohio", "US", "admin"),
+        ("Gainesville Public Utilities said power was out.", "Gainesville Public Utilities", "ORG",
+         "Gainesville", "US", "city"),
+        ("The U.S. House voted on Tuesday.", "U.S. House", "ORG", "U.S.", "US", "country"),
+        ("The Kharkiv Regional Military Administration said so.", "Kharkiv Regional Military Administration",
+         "ORG", "Kharkiv", "UA", "city"),
+        ("The UK Ministry of Defence said so.", "UK Ministry of Defence", "ORG", "UK", "GB", "country"),
+        ("The Health Ministry of Uganda said so.", "Health Ministry of Uganda", "ORG", "Uganda", "UG", "country"),
+        ("Firefighters from Huntsville Fire Department came.", "Huntsville Fire Department", "PERSON",
+         "Huntsville", "US", "city"),
+        ("Shells hit the Kharkiv Tractor Plant.", "Kharkiv Tractor Plant", "FAC", "Kharkiv", "UA", "city"),
+    ],
+)
+def test_resolve_places_in_name_found_with_exact_offsets(
+    nlp: Language, text: str, ent: str, label: str, place_text: str, country: str, kind: str
+) -> None:
+    (place,) = resolve_places(_doc(nlp, text, [(ent, label)]))
+    # a facility's place is where it stands, so claims keep it; inside other names it is flagged
+    assert place.in_name is (label != "FAC")
+    assert place.text == place_text and text[place.start : place.end] == place_text
+    assert text.index(ent) <= place.start and place.end <= text.index(ent) + len(ent)
+    assert place.country == country and place.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "label"),
+    [
+        ("Taco Bell said sales rose.", "Taco Bell", "ORG"),  # a town inside a name, not opening it
+        ("The Federal Reserve said rates rose.", "Federal Reserve", "ORG"),  # a name word
+        ("The NATO Parliamentary Assembly met.", "NATO Parliamentary Assembly", "ORG"),  # a source name
+        ("The Azov Regiment said so.", "Azov Regiment", "ORG"),
+        ("Jackson Smith said so.", "Jackson Smith", "PERSON"),  # a person named like a town
+        ("A car hit a tree on Wichita Street.", "Wichita Street", "FAC"),  # a street, not the town
+        ("Acme Workforce Development said so.", "Acme Workforce Development", "ORG"),
+    ],
+)
+def test_resolve_places_in_name_guarded(nlp: Language, text: str, ent: str, label: str) -> None:
+    assert resolve_places(_doc(nlp, text, [(ent, label)])) == []
+
+
+def test_resolve_places_in_name_uses_document_context(nlp: Language) -> None:
+    text = "The Athens Police Department said a Texas man was held in Tyler."
+    places = _by_text(resolve_places(_doc(nlp, text, [("Athens Police Department", "ORG"), ("Texas", "GPE"),
+                                                       ("Tyler", "GPE")])))
+    athens = places["Athens"]
+    assert athens.in_name and athens.country == "US"
+    assert not places["Texas"].in_name
+
+
+def test_resolve_places_whole_product_entity_is_plain_place(nlp: Language) -> None:
+    text = "Stall owners in Calcutta were trained."
+    (place,) = resolve_places(_doc(nlp, text, [("Calcutta", "PRODUCT")]))
+    assert place.text == "Calcutta" and place.country == "IN" and place.in_name is False
+
+
+def test_place_to_dict_has_in_name() -> None:
+    place = Place(0, 4, "Ohio", "Ohio", 5165418, 40.4, -82.7, "US", "admin", in_name=True)
+    assert place.to_dict()["in_name"] is True
+    assert Place(0, 4, "Kyiv", "Kyiv", None, 50.45, 30.52, "UA", "city").to_dict()["in_name"] is False
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    from claimledger.nlp.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.mark.model
+def test_claims_never_carry_in_name_places(pipeline: Language) -> None:
+    from claimledger.ingest import make_article
+    from claimledger.nlp.pipeline import analyze_articles
+
+    text = "The UK Ministry of Defence said Russia moved troops to Belarus."
+    article = make_article(text, outlet="Test Gazette", published="2023-04-14", id="p1")
+    doc = next(analyze_articles([article], nlp=pipeline))
+    uk = [p for p in doc.places if p.text == "UK"]
+    assert uk and all(p.in_name for p in uk)  # found in the document ...
+    assert doc.claims
+    for claim in doc.claims:
+        names = {p.text for p in claim.places}
+        assert "UK" not in names  # ... but never on a claim
+        assert all(not p.in_name for p in claim.places)
+    assert any("Belarus" in {p.text for p in c.places} for c in doc.claims)

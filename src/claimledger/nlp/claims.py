@@ -171,7 +171,8 @@ class _Builder:
         others = [(ps, pe) for ps, pe, _ in pieces if (ps, pe) != (s, e) and ps >= sent.start_char
                   and pe <= sent.end_char and not (ps <= s and e <= pe)]
         times = self._attach(self.times, s, e, sent, others)
-        places = self._attach(self.places, s, e, sent, others)
+        # a place inside an organisation's name ("UK" in "UK Ministry of Defence") is not the claim's
+        places = self._attach([p for p in self.places if not p.in_name], s, e, sent, others)
         quantities = tuple(q for q in self.quantities if s <= q.start and q.end <= e)
         entities = tuple(Entity(x.start_char, x.end_char, x.text, x.label_) for x in doc.ents if s <= x.start_char and x.end_char <= e)
         event = classify_event(doc, s, e)

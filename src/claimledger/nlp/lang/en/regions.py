@@ -332,6 +332,20 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words of organisation names that are also gazetteer names: never a place inside a name
+# ("Federal" in "Federal Reserve", "Regional" in "Regional Military Administration").
+# Collected from the names inside ORG/FAC entities of LGL and GeoVirus that no gold toponym
+# overlaps, plus war-news names ("Azov Regiment", "Ukrainska Pravda", "TASS") (casefolded keys).
+ORG_NAME_WORDS: frozenset[str] = frozenset(
+    """
+    federal national regional general royal united state county council court
+    university college academy center centre institute church temple chamber commerce
+    superior supreme metro herald beacon grand landmark anthem spring green gold forest
+    human drug homeland naval liberation bell man
+    azov pravda tass
+    """.split()
+)
+
 # AP-style abbreviations of US states (news datelines: "Gainesville, Ga."): code -> aliases.
 US_STATE_ALIASES: dict[str, tuple[str, ...]] = {
     "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."), "CO": ("Colo.",),
