@@ -235,6 +235,9 @@ def test_attribution_model_unattributed_quote_is_content_only(attr_nlp: Language
         ("She urged the administration to join the coalition.", "urged", "the administration to join the coalition"),
         ("He described the field of candidates as very good.", "described", "the field of candidates as very good"),
         ("A new poll found that most voters back the plan.", "found", "that most voters back the plan"),
+        ("He expressed concern that the businessman was encouraging violence.", "expressed concern",
+         "that the businessman was encouraging violence"),
+        ("The governor decided to veto the budget bill.", "decided", "to veto the budget bill"),
     ],
 )
 def test_attribution_minor_cue_is_model_only(attr_nlp: Language, text: str, cue: str, content: str) -> None:
@@ -317,3 +320,61 @@ def test_attribution_model_continuation_with_nested_cue_joins_speaker(attr_nlp: 
     (a,) = attrs
     assert a.source is not None and a.source.text == "Clinton"
     assert [c.text for c in a.content] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("''I'm more skilled with my hands than I am with my brain,'' said Robin Maynard, half joking.",
+         "Robin Maynard", "''I'm more skilled with my hands than I am with my brain,''"),
+        ("He has worked at the plant for years. ''I'm more skilled with my hands than I am with my brain,'' "
+         "said Robin Maynard.", "Robin Maynard", "''I'm more skilled with my hands than I am with my brain,''"),
+    ],
+)
+def test_attribution_model_inverted_speaker_after_quote(attr_nlp: Language, text: str, source: str, content: str) -> None:
+    attrs = [a for a in _attributions(attr_nlp, text) if a.cue is not None]
+    (a,) = attrs
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.source is not None and a.source.text == source
+    assert [c.text for c in a.content] == [content]
+
+
+def test_attribution_that_clause_after_adjuncts(attr_nlp: Language) -> None:
+    text = "Rep. Zoe Lofgren said in a statement that the announcements were important first steps."
+    (a,) = _attributions(attr_nlp, text)
+    assert a.source is not None and a.source.text == "Rep. Zoe Lofgren"
+    assert [c.text for c in a.content] == ["that the announcements were important first steps"]
+
+
+def test_attribution_model_quoted_cue_content_ends_with_quote(attr_nlp: Language) -> None:
+    first = '"Trump also says we can just print more money. Well, we know what happens to countries that tried that in the past,"'
+    second = '"It drove inflation through the roof."'
+    (a,) = _attributions(attr_nlp, f"{first} Clinton said. {second}")
+    assert a.source is not None and a.source.text == "Clinton"
+    assert a.cue is not None and a.cue.text == "said"
+    assert [c.text for c in a.content] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("WASHINGTON — Sen. Bob Smith said he would vote no.", "Sen. Bob Smith"),
+        ("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump said the NFL has gone soft.",
+         "Republican presidential hopeful Donald Trump"),
+        ("Woodrow Benford, 58, says he did not know much about Sanders.", "Woodrow Benford"),
+    ],
+)
+def test_attribution_model_source_without_dateline_or_age(attr_nlp: Language, text: str, source: str) -> None:
+    (a,) = _attributions(attr_nlp, text)
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize(("gap", "pieces"), [("\n\n", 2), ("\n\nShe paused for a long moment before going on.\n\n", 1)])
+def test_attribution_model_quote_in_next_paragraph_after_cue(attr_nlp: Language, gap: str, pieces: int) -> None:
+    first = '"All of us are fearful that the establishment would work overtime to steal that nomination,"'
+    second = '"So the best way we do it, we get to 1,237. Game over."'
+    attrs = _attributions(attr_nlp, f"{first} Collins told MSNBC.{gap}{second}")
+    spoken = next(a for a in attrs if a.cue is not None)
+    assert spoken.source is not None and spoken.source.text == "Collins"
+    assert len(spoken.content) == pieces
+    assert spoken.content[0].text == first

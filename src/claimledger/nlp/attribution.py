@@ -53,7 +53,7 @@ from .lang.en.sources import PERSON_TITLES
 from .quotes import QuoteSpan, find_quotes
 
 #: Verbs that take what is said as a direct object ("denied the allegations").
-_DOBJ_CUES = frozenset({"deny", "confirm", "announce", "report", "claim", "reject", "dismiss", "dispute", "allege", "predict", "acknowledge", "admit"})
+_DOBJ_CUES = frozenset({"deny", "confirm", "announce", "report", "claim", "reject", "dismiss", "dispute", "allege", "predict", "acknowledge", "admit", "tweet", "reiterate"})
 #: Participles that borrow the subject of the clause they hang from (", adding that ...").
 _SUBJECTLESS_PARTICIPLES = frozenset({"adding", "saying", "noting", "stressing", "warning", "claiming", "insisting", "explaining", "arguing", "telling", "declaring"})
 #: Verbs that only count as cues with a particle or preposition (PHRASAL_CUES / PREP_CUES).
@@ -105,6 +105,19 @@ _SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([A-Z][\w.'’
 #: Forms of verbs whose object is the hearer ("told reporters", "asked the crowd").
 _HEARER_VERBS = frozenset(f for f, b in VERB_FORMS.items() if b in ("tell", "ask", "inform", "brief", "remind", "warn", "assure"))
 #: Dependents right before a verb cue that PolNeAR puts inside the cue span ("has also said").
+#: Dependents inside a noun phrase, walked up to find its head.
+_NP_INNER_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "case"})
+#: How far (tokens) the head of an inverted speaker phrase may stand from the cue: a title and a
+#: long name ("said former Secretary of State John Kerry") fit; a following clause does not.
+_INVERTED_NP_MAX = 6
+#: How far (tokens) past a speech verb a detached that-clause or colon may start: "said earlier
+#: on Friday during a news conference that ..." (9 tokens) fits; chosen on the study part of train.
+_DETACHED_GAP = 10
+#: A dateline at the start of an article's first sentence: a place in capitals, an optional state
+#: and agency, then a dash ("RENO, Nev. (AP) — ", "MACAU (Reuters) – ", "WASHINGTON — ").
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--)[ \t]*")
+#: An age after a name, at the end of a source phrase ("Woodrow Benford, 58,").
+_AGE_APPOSITION = re.compile(r",[ \t]*\d{1,3},?$")
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
@@ -204,7 +217,7 @@ def to_attributions(doc: Doc, found: list[FoundAttribution], *, text: str | None
         while isinstance(root.extra.get("continues"), FoundAttribution) and seen < 50:
             root = root.extra["continues"]  # type: ignore[assignment]
             seen += 1
-        if root is not f and "\n" in text[root.content_end : f.content_start]:
+        if root is not f and "\n" in text[root.content_end : f.content_start] and not _joins_paragraph(text, root, f):
             # a quotation in a later paragraph is an attribution of its own (with no source or cue)
             root = f
         if root is f:
@@ -329,6 +342,9 @@ def find_attributions(doc: Doc, *, outlet: str | None = None) -> list[FoundAttri
     found = _drop_overlaps(found)
     found += _orphan_quotes(doc, found, quotes, text)
     found.sort(key=lambda f: (f.cue_pos, f.content_start))
+    for f in found:
+        if f.source_span is not None:
+            f.source_span = _without_dateline(f.source_span)
     _resolve_sources(doc, found, outlet)
     _nest(found)
     for f in found:
@@ -592,11 +608,17 @@ def _minor_cue(tok: Token, base: str) -> FoundAttribution | None:
                 end = c.right_edge.i
         tokens = list(doc[dobj.left_edge.i : end + 1])
     elif "dobj" in frames and dobj is not None and dobj.dep_ == "dobj" and dobj.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        end = dobj.right_edge.i
-        for c in children:
-            if c.i == end + 1 and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in ("oprd", "acomp")):
-                end = c.right_edge.i
-        tokens = list(doc[dobj.left_edge.i : end + 1])
+        clause = next((c for c in dobj.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"), None)
+        if clause is not None and dobj.i == tok.i + 1:
+            # "expressed concern that ...": the noun joins the cue, the clause is the content
+            cue_ranges.append((dobj.idx, dobj.idx + len(dobj.text)))
+            tokens = list(clause.subtree)
+        else:
+            end = dobj.right_edge.i
+            for c in children:
+                if c.i == end + 1 and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in ("oprd", "acomp")):
+                    end = c.right_edge.i
+            tokens = list(doc[dobj.left_edge.i : end + 1])
     else:
         for frame in frames:
             if not frame.startswith("prep:"):
@@ -700,6 +722,12 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         and (base in SPEECH_VERBS or base in BELIEF_VERBS) and any(c.dep_ == "nsubj" for c in children)
     )
     quoted = None if content_heads or parenthetical else _adjacent_quote(tok, by_start, by_end)
+    if not content_heads and not parenthetical and quoted is None and base in SPEECH_VERBS:
+        detached = _detached_content(tok, by_start)
+        if isinstance(detached, Token):
+            content_heads = [detached]
+        else:
+            quoted = detached
     if quoted is None and not parenthetical and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
         return None
     subj = next((c for c in children if c.dep_ in _SUBJ_DEPS), None)
@@ -718,7 +746,11 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             # "voters saying they want a ban", "911 calls saying shots have been fired"
             subj = tok.head
         if subj is None:
-            return None
+            inverted = _inverted_speaker(tok, by_end)
+            if inverted is None:
+                return None
+            subj, quoted = inverted
+            content_heads = []
     passive_expletive = subj.dep_ == "nsubjpass" and subj.lower_ == "it"
     if subj.dep_ == "nsubjpass" and not passive_expletive:
         return None
@@ -743,6 +775,82 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             tokens += list(doc[nxt].subtree)
     content = _ranges(doc, tokens)
     return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+
+
+def _detached_content(tok: Token, by_start: dict[int, QuoteSpan]) -> Token | QuoteSpan | None:
+    """What a speech verb says when the parser hung it elsewhere: a that-clause after a few
+    adjuncts ("said in a statement that the announcements were ...", the clause parsed as part of
+    "statement"), returned as the clause's head; or a quotation after a colon that ends the
+    sentence ("said about its platform:\n\n"The platform goes further ...")."""
+    doc = tok.doc
+    sent_end = tok.sent.end
+    for j in range(tok.i + 1, min(sent_end, tok.i + _DETACHED_GAP + 1)):
+        t = doc[j]
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > j and t.head.pos_ in ("VERB", "AUX"):
+            head = t.head
+            return head if head.left_edge.i >= tok.i + 1 else None
+        if t.text in (":", ";") or t.pos_ == "VERB" or t.text in _QUOTE_MARKS:
+            if t.text == ":":
+                k = j + 1
+                while k < len(doc) and doc[k].is_space:
+                    k += 1
+                if k < len(doc):
+                    return by_start.get(doc[k].idx)
+            return None
+    return None
+
+
+def _joins_paragraph(text: str, root: FoundAttribution, f: FoundAttribution) -> bool:
+    """Whether a quotation that opens the next paragraph goes on with the one before it: the
+    paragraph before ends with the speaker's quotation and its cue ('"Q1," Collins told MSNBC.'
+    then '"Q2"'), so no one else could be speaking."""
+    if f.extra.get("continues") is not root or not root.cue_ranges:
+        return False
+    cue_end = max(b for _, b in root.cue_ranges)
+    if cue_end < root.content_end:
+        return False
+    gap = text[cue_end : f.content_start]
+    return gap.count("\n") <= 2 and len(gap) <= _CONTINUATION_GAP and "\n" in gap and not gap.strip(" \t\n.,")[:1].islower()
+
+
+def _without_dateline(span: Span) -> Span:
+    """A source phrase without the dateline the parser glued to it ("WASHINGTON — Sen. Smith",
+    "MACAU (Reuters) – Top donor Sheldon Adelson") and without an age after a name ("Renee Gold,
+    83"): PolNeAR sources leave both out."""
+    text = span.text
+    m = _DATELINE.match(text)
+    start, end = span.start_char + (m.end() if m and m.end() < len(text) else 0), span.end_char
+    age = _AGE_APPOSITION.search(text)
+    if age is not None and span.start_char + age.start() > start:
+        end = span.start_char + age.start()
+    if (start, end) == (span.start_char, span.end_char):
+        return span
+    trimmed = span.doc.char_span(start, end, alignment_mode="contract")
+    return trimmed if trimmed is not None and len(trimmed) else span
+
+
+def _inverted_speaker(tok: Token, by_end: dict[int, QuoteSpan]) -> tuple[Token, QuoteSpan] | None:
+    """The speaker and quotation of an inverted cue the parser left without a subject
+    ("''Q,'' said Robin Maynard, half joking", where the name is parsed as the subject of
+    "joking"): the noun phrase right after a speech verb that follows a closing quotation mark."""
+    if VERB_FORMS[tok.lower_] not in SPEECH_VERBS:
+        return None
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text[-1] not in _QUOTE_MARKS:
+        return None
+    quote = by_end.get(doc[j].idx + len(doc[j].text))
+    if quote is None or tok.i + 1 >= len(doc):
+        return None
+    head = doc[tok.i + 1]
+    # walk up the modifiers of the noun phrase ("Robin" -> "Maynard", "the" -> "lawyer")
+    while head.dep_ in _NP_INNER_DEPS and tok.i < head.head.i <= tok.i + _INVERTED_NP_MAX:
+        head = head.head
+    if head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return head, quote
 
 
 def _noun_cue(tok: Token) -> FoundAttribution | None:
@@ -933,7 +1041,11 @@ def _widen_to_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[Quote
         cue_hi = max(b for _, b in f.cue_ranges)
         for q in quotes:
             if q.start < cue_hi and cue_lo < q.end:
-                continue  # the cue is inside this quotation: it belongs to someone quoted
+                # the cue is inside this quotation: it belongs to someone quoted, and what they
+                # say ends with the quotation (the parser often runs it on into '..." Clinton said')
+                clipped = [(max(a, q.start), min(b, q.end)) for a, b in f.content_ranges]
+                f.content_ranges = [(a, b) for a, b in clipped if b > a] or f.content_ranges
+                continue
             if f.source_span is not None and q.start < f.source_span.end_char and f.source_span.start_char < q.end:
                 continue
             lo, hi = f.content_start, f.content_end
@@ -1054,7 +1166,8 @@ def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSp
         previous = [f for f in found + out if f.content_end <= q.start]
         if not previous:
             continue
-        last = max(previous, key=lambda f: f.content_end)
+        # on a tie the later cue: '"Q1 ... we know Q1b," Clinton said.' ends "know"'s content too
+        last = max(previous, key=lambda f: (f.content_end, f.cue_pos))
         gap = text[last.content_end : q.start]
         # only the paragraph right after (or the same paragraph): "Q1," he said. "Q2."
         if gap.count("\n\n") > 1 or len(gap) > 400:

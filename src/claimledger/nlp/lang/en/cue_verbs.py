@@ -169,6 +169,12 @@ MINOR_CUES: dict[str, frozenset[str]] = {
         "refer": "prep:to",
         "point": "prep:to",
         "vote": "prep:for prep:against",
+        "express": "dobj",
+        "share": "dobj",
+        "decide": "xcomp",
+        "seek": "xcomp dobj",
+        "recognize": "ccomp",
+        "apologize": "prep:for",
     }.items()
 }
 _MINOR_IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -177,6 +183,7 @@ _MINOR_IRREGULAR: dict[str, tuple[str, ...]] = {
     "learn": ("learns", "learned", "learnt", "learning"),
     "refer": ("refers", "referred", "referring"),
     "plan": ("plans", "planned", "planning"),
+    "seek": ("seeks", "sought", "seeking"),
 }
 
 
