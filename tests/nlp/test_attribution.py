@@ -378,3 +378,11 @@ def test_attribution_model_quote_in_next_paragraph_after_cue(attr_nlp: Language,
     assert spoken.source is not None and spoken.source.text == "Collins"
     assert len(spoken.content) == pieces
     assert spoken.content[0].text == first
+
+
+def test_attribution_model_evaluative_content_takes_in_quote_marks(attr_nlp: Language) -> None:
+    text = "Carson took the stage on Tuesday in Baltimore and called the political system “rotten to the core.”"
+    called = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "called"]
+    (a,) = called
+    assert a.source is not None and a.source.text == "Carson"
+    assert [c.text for c in a.content] == ["the political system “rotten to the core.”"]

@@ -434,14 +434,31 @@ def _evaluative_cue(tok: Token, base: str) -> FoundAttribution | None:
     source = _source_phrase(subj, tok)
     if not _agentive(source, base, strict=True):
         return None
-    tokens = [t for h in heads for t in h.subtree]
-    content = _ranges(tok.doc, tokens)
+    content = _ranges(tok.doc, _fill_punct_gaps(tok, [t for h in heads for t in h.subtree]))
     if len(content) != 1:
         return None
     f = FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
     f.extra["evaluative"] = True
     f.extra["borrowed_source"] = borrowed
     return f
+
+
+def _fill_punct_gaps(cue: Token, tokens: list[Token]) -> list[Token]:
+    """Content tokens with the punctuation between them taken in (the parser hangs quote marks on
+    the verb: 'called the political system "rotten to the core"') and a leading "both" the parser
+    left as a loose dependent of the cue ('called both Trump and Clinton "crazy"')."""
+    if not tokens:
+        return tokens
+    doc = cue.doc
+    idx = sorted({t.i for t in tokens})
+    filled = set(idx)
+    for a, b in zip(idx, idx[1:], strict=False):
+        if b - a > 1 and all(doc[k].is_punct for k in range(a + 1, b)):
+            filled.update(range(a + 1, b))
+    first = idx[0]
+    if 0 < first - cue.i - 1 <= 2 and all(doc[k].head.i == cue.i and doc[k].dep_ in ("dep", "predet") for k in range(cue.i + 1, first)):
+        filled.update(range(cue.i + 1, first))
+    return [doc[k] for k in sorted(filled)]
 
 
 def _subject_of(tok: Token) -> tuple[Token | None, bool]:
