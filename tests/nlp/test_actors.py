@@ -28,3 +28,8 @@ def test_lookup_actor_canonical(phrase: str, name: str, kind: str) -> None:
 @pytest.mark.parametrize("phrase", ["the weather", "a cat", ""])
 def test_lookup_actor_unknown_is_none(phrase: str) -> None:
     assert lookup_actor(phrase) is None
+
+
+def test_lookup_actor_kremlin_spelling_of_zelenskyy() -> None:
+    actor = lookup_actor("Vladimir Zelensky")
+    assert actor is not None and actor.name == "Volodymyr Zelenskyy"

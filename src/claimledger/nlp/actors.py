@@ -156,6 +156,9 @@ class ActorResolver:
                 name = name[4:]
             if ent.label_ == "GPE" and name.casefold() in AGENT_GOVERNMENTS:
                 return Actor(AGENT_GOVERNMENTS[name.casefold()], "government")
+            if ent.label_ == "GPE" and ent.start <= root.i < ent.end:
+                # a country or capital acting as the source speaks for its government
+                return Actor(name, "government")
             if ent.label_ == "NORP" and root.lower_ in _ORG_HEADS | {"officials", "official"}:
                 return Actor(f"{ent.text} {root.lower_}", "government")
             return Actor(name, "organization")

@@ -102,7 +102,8 @@ SOURCES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("RT", "media", ("RT", "Russia Today")),
     # People whose names are spelt several ways
     ("Volodymyr Zelenskyy", "person", (
-        "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy", "Zelenskyy", "Zelensky", "Zelenskiy",
+        "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy", "Vladimir Zelensky", "Vladimir Zelenskyy",
+        "Zelenskyy", "Zelensky", "Zelenskiy",
     )),
     ("Vladimir Putin", "person", ("Vladimir Putin", "Putin", "Vladimir Vladimirovich Putin")),
     ("Dmitry Peskov", "person", ("Dmitry Peskov", "Dmitri Peskov", "Peskov")),
