@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
+from ..ingest import estimate_documents
 from ..ledger import IngestEvent, Ledger
 from ._util import (
     DbOption,
@@ -73,21 +83,33 @@ def ingest_command(
     defaults = {k: v for k, v in {"outlet": outlet, "published": published}.items() if v is not None}
     console = err_console()
     with Ledger(db_path(ctx, db), settings=settings) as ledger:
+        # a cheap count ahead (files, JSON Lines records, feed items) gives the bar a total and an
+        # ETA; stdin cannot be counted, and then the bar shows counts and rate only
+        total = estimate_documents(paths)
         with Progress(
             SpinnerColumn(),
-            TextColumn("[bold]ingesting[/bold] {task.description}"),
+            TextColumn("[bold]ingesting[/bold]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
             TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
             console=console,
             transient=True,
         ) as progress:
-            task = progress.add_task("", total=None)
+            task = progress.add_task("", total=total)
+            started = time.perf_counter()
 
             def update(event: IngestEvent) -> None:
+                done = event.added + event.duplicates + event.skipped  # finished, not just read
+                rate = done / max(time.perf_counter() - started, 1e-9)
                 progress.update(
                     task,
+                    completed=done if total is None else min(done, total),
                     description=(
-                        f"{event.seen} read: {event.added} added, {event.duplicates} duplicates, "
-                        f"{event.skipped} skipped"
+                        f"{event.added} added, {event.duplicates} duplicates, {event.skipped} skipped, "
+                        f"{rate:.1f} docs/s"
                     ),
                 )
 

@@ -16,7 +16,7 @@ from .html import extract_html, fragment_text
 from .language import detect_language
 from .normalize import clean_text, split_paragraphs
 from .plaintext import split_title
-from .readers import read_inputs
+from .readers import estimate_documents, read_inputs
 from .records import record_fields
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "content_hash",
     "decode_bytes",
     "detect_language",
+    "estimate_documents",
     "extract_html",
     "fragment_text",
     "looks_binary",
