@@ -72,3 +72,10 @@ def test_pos_mapper_matches_the_model_attribute_ruler() -> None:
     with nlp.select_pipes(disable=["attribute_ruler"]):
         doc = nlp(text)
     assert [t.pos_ for t in mapper(doc)] == expected
+
+
+def test_pos_mapper_cache_does_not_grow_with_vocabulary() -> None:
+    mapper = _mapper()
+    for i in range(300):
+        mapper(_doc([f"word{i}", "runs", f"name{i}"], ["NN", "VBZ", "NN"], ["nsubj", "ROOT", "dobj"]))
+    assert len(mapper._cache) < 20

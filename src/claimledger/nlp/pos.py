@@ -21,6 +21,8 @@ _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 #: Distinct (token, neighbours) keys kept before the cache starts afresh; bounds memory on long runs
 #: (about 100 bytes a key). A news corpus of 1,800 releases fills about 60k keys.
 _CACHE_LIMIT = 500_000
+#: Stands for any word no pattern names (never equal to a real lower-cased token).
+_OTHER_WORD = "\x00other"
 
 
 def _test(value: Any, spec: Any) -> bool:
@@ -61,6 +63,10 @@ class PosMapper:
         self._before = 0  # how many tokens before the one set any pattern looks at
         self._after = 0
         self._cache: dict[tuple[Any, ...], int | None] = {}
+        # LOWER values some pattern names: any other word is the same to every pattern, so the
+        # cache key folds it to 0 (otherwise the cache grows with the vocabulary of the corpus)
+        self._lower_ids: set[int] = set()
+        self.vocab = nlp.vocab
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Keep the patterns that set POS, in order."""
@@ -72,6 +78,10 @@ class PosMapper:
             for pattern in p["patterns"]:
                 if any(k not in _ATTRS for spec in pattern for k in spec):
                     raise ValueError(f"unsupported attribute-ruler pattern for POS mapping: {pattern}")
+                for spec in pattern:
+                    low = spec.get("LOWER")
+                    words = [low] if isinstance(low, str) else [*low.get("IN", []), *low.get("NOT_IN", [])] if isinstance(low, dict) else []
+                    self._lower_ids.update(self.vocab.strings.add(w) for w in words)
                 rule: _Rule = (self._count, [dict(s) for s in pattern], index % len(pattern), pos)
                 self._count += 1
                 self._before = max(self._before, rule[2])
@@ -93,7 +103,8 @@ class PosMapper:
         if len(doc) == 0:
             return doc
         # integer attributes straight from the Doc's C arrays; strings only on a cache miss
-        rows = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        known = self._lower_ids
+        rows = [(t, lo if lo in known else 0, d, s) for t, lo, d, s in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
         strings = doc.vocab.strings
         cache, before, after = self._cache, self._before, self._after
         pos_ids = doc.to_array([POS]).tolist()
@@ -106,7 +117,10 @@ class PosMapper:
                 if len(cache) > _CACHE_LIMIT:
                     cache.clear()
                 lo = max(i - before, 0)
-                window = [(strings[t], strings[w], strings[d], bool(s)) for t, w, d, s in rows[lo : i + after + 1]]
+                window = [
+                    (strings[t], strings[w] if w else _OTHER_WORD, strings[d], bool(s))
+                    for t, w, d, s in rows[lo : i + after + 1]
+                ]
                 found = self.find(window, i - lo)
                 pos = cache[key] = strings.add(found) if found is not None else None
             if pos is not None and pos_ids[i] != pos:
