@@ -146,7 +146,13 @@ _MONTH_D = (
 )
 _WEEKDAY_LOOKUP = {**WEEKDAYS, **{k.upper(): v for k, v in WEEKDAYS.items()}}
 _WEEKDAY = rf"(?:{_alt(list(_WEEKDAY_LOOKUP))})(?![\w-])"
-_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)"
+# Capitalised weekday abbreviations ("Wed, 22 Jan"); only where a date or a weekday range follows,
+# since "Sun", "Sat" and "Wed" are also words.
+_WEEKDAY_ABBREVIATIONS = {
+    "Mon": 1, "Tue": 2, "Tues": 2, "Wed": 3, "Thu": 4, "Thur": 4, "Thurs": 4, "Fri": 5, "Sat": 6, "Sun": 7,
+}  # fmt: skip
+_WEEKDAY_ABBR = rf"(?:{_alt(list(_WEEKDAY_ABBREVIATIONS))})(?![\w-])\.?"
+_WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?)"
 
 _UNITS_WORDS = [u for u in UNITS if u != "century"]
 _UNIT = rf"(?i:(?P<unit>{_alt(_UNITS_WORDS)}|centur(?:y|ies))s?)"
@@ -719,7 +725,7 @@ def _h_quarter(m: _M, ctx: _Ctx) -> _Hit | None:
 def _rel_offset(rel: str) -> int:
     if rel in ("last", "past", "previous"):
         return -1
-    if rel in ("next", "coming"):
+    if rel in ("next", "coming", "upcoming"):
         return 1
     return 0
 
@@ -1078,14 +1084,15 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"(?:{_WEEKDAY_PREFIX})?(?P<d>{_DAY}|{_DAY_WORD}(?=\s+of\s))(?:\s*(?:-|–|to|and)\s*(?P<d2>{_DAY}))?"
+            rf"(?<!\d[.,])(?:{_WEEKDAY_PREFIX})?(?P<d>{_DAY}|{_DAY_WORD}(?=\s+of\s))(?:\s*(?:-|–|to|and)\s*(?P<d2>{_DAY}))?"
             rf"\.?\s+(?:of\s+)?(?P<mon>{_MONTH_D})(?![\w])(?:,?\s+(?P<y>{_YEAR_D})(?!\d))?"
         ),
         _h_day_month,
     ),
     (
         re.compile(
-            rf"(?:{_WEEKDAY_PREFIX})?(?P<mon>{_MONTH_D})(?:\s+|[-/](?=\d))(?P<d>{_DAY}|{_DAY_WORD})"
+            rf"(?:{_WEEKDAY_PREFIX})?(?P<mon>{_MONTH_D})(?:\s+|[-/](?=\d)|(?<=\.)(?=\d)|\.(?=\d{{1,2}}(?:st|nd|rd|th)\b))"
+            rf"(?P<d>{_DAY}|{_DAY_WORD})"
             rf"(?:\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
         ),
         _h_day_month,
@@ -1147,7 +1154,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            r"(?P<rel>(?i:(?:this\s+)?(?:last|past)|this|next|coming|previous|current))\s+"
+            r"(?P<rel>(?i:(?:this\s+)?(?:last|past)|this|next|coming|upcoming|previous|current))\s+"
             r"(?P<runit>(?i:weekend|week|month|year|quarter|decade|century))(?![\w])"
         ),
         _h_rel_unit,
@@ -1238,7 +1245,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
 # first word must have its letters added here (the tests check the examples).
 _GATES: tuple[str, ...] = (
     r"\d", r"tT\d", r"\d", r"\dMTWFSfsteEN", r"ADFJMNOSTWadfjnos", r"ADFJMNOSadfjnos", r"lLtTnNcCpP", r"ADFJMNOS", r"fFtT12",
-    r"tT12'’", r"tTyY", r"eEnNtT", r"tTlLnNcCpPwWsSaAfF", r"tTfFsSQ1234yYcCpPH", r"eElL", r"tTlLpPnNcC", r"tT", r"lLtTnNcCpPMWFS",
+    r"tT12'’", r"tTyY", r"eEnNtT", r"tTlLnNcCpPwWsSaAfF", r"tTfFsSQ1234yYcCpPH", r"eElL", r"tTlLpPnNcCuU", r"tT", r"lLtTnNcCpPMWFS",
     r"tTyY", r"tTlL", r"rRnNcCaApPtTlL", r"tTpPlLnNcC",
     r"dDwWmMaAyYhHnNqQbBeEoOtT\dfFsS", r"\daAoOtTfFsSeEnNhHdDcCmMlLuUrRwW", r"aAfFsSmMnNrRcCtT",
     r"sSmMhHdDnNwWfFyYcC", r"\dnNmM",
@@ -1431,7 +1438,7 @@ _NEW_RULES: list[tuple[re.Pattern[str], Handler, str]] = [
     (
         re.compile(
             rf"(?:(?P<bwd>{_WEEKDAY}),?\s+)?(?i:the)\s+(?P<bd>{_DAY_SUFFIXED})(?=\s*(?:[.!?,;)]|$))"
-            rf"|(?P<bwd2>{_WEEKDAY})\s+(?i:the)\s+(?P<bd2>(?:[12]\d|3[01]|0?[1-9])(?![\w])|{_ORDINAL_DAY_WORD})"
+            rf"|(?P<bwd2>{_WEEKDAY})\s+(?i:the)\s+(?P<bd2>{_DAY_SUFFIXED}|(?:[12]\d|3[01]|0?[1-9])(?![\w])|{_ORDINAL_DAY_WORD})"
             r"(?=\s*(?:[.!?,;)]|$|(?i:and|until|till|to|through)\b))"
         ),
         lambda m, ctx: _h_bare_day(m.renamed({"bwd": "bwd2"}), ctx),
@@ -1497,7 +1504,7 @@ _NEW_RULES += [
     (
         re.compile(
             rf"(?i:(?:the\s+)?(?P<wn>first|second|third|fourth|last)\s+week\s+(?:of|in)\s+)"
-            rf"(?:(?P<wrel>(?i:this|next|last|previous))\s+(?i:month)|(?P<wmon>{_MONTH_R}))"
+            rf"(?:(?P<wrel>(?i:this|next|last|previous))\s+(?i:month)|(?P<wmon>{_MONTH_D})(?![\w-]))"
         ),
         _h_nth_week, "tTfFsSlL",
     ),
@@ -1549,6 +1556,135 @@ _NEW_RULES += [
     ),
 ]
 _RULES += [(_gated(pattern, gate), handler) for pattern, handler, gate in _NEW_RULES[-2:]]
+
+
+def _h_year_month(m: _M, ctx: _Ctx) -> _Hit | None:
+    """ "2016 - 11", "11 / 2016", "2016 june", "2016, nov": a month written year first or spaced out."""
+    year = int(m["ymy"] or m["ymy2"] or m["ymy3"] or 0)
+    if m["ymn"]:
+        month = _MONTH_LOOKUP.get(m["ymn"].rstrip("."))
+    else:
+        month = int(m["ymm"] or m["ymm2"] or 0)
+        if m["ymy"] and "-" in (m["yms"] or "") and len(m["ymm"] or "") == 2 and month == (year + 1) % 100:
+            return None  # "2010 - 11" is a season of two years
+    return _month_hit(year, month) if month and 1 <= month <= 12 else None
+
+
+def _h_nth_weekday_bare(m: _M, ctx: _Ctx) -> _Hit | None:
+    """ "the second Sunday" without a month: that weekday of the month of publication."""
+    before = ctx.text[max(0, m.start() - 8) : m.start()]
+    if re.search(r"(?i)\b(?:every|each)\s+$", before):
+        return None  # "every second Sunday" is a set, not a day
+    n = WEEK_ORDINALS[(m["bnth"] or "").lower()]
+    wd = _WEEKDAY_LOOKUP[m["bnwd"] or ""]
+    if ctx.pub is None:
+        return _Hit("DATE", f"XXXX-XX-WXX-{wd}-#{n}")
+    d = _nth_weekday(ctx.pub.year, ctx.pub.month, wd, n)
+    if d is None:  # "the fifth Sunday" of a month with four names no day
+        return _Hit("DATE", f"{ctx.pub.year:04d}-{ctx.pub.month:02d}-WXX-{wd}-#{n}")
+    return _day_hit(d)
+
+
+_DAY_REFS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _h_offset_from_day(m: _M, ctx: _Ctx) -> _Hit | None:
+    """ "two days from tomorrow", "a week from today", "two days after today", "two Sundays from now": a day."""
+    n = _parse_number(m["an"] or "")
+    ref = (m["aref"] or "").lower()
+    raw_unit = (m["aunit"] or "").lower()
+    if n is None or not n.is_integer() or n < 1:
+        return None
+    sign = -1 if (m["adir"] or "").lower() == "before" else 1
+    wd = _WEEKDAY_LOOKUP.get(raw_unit.rstrip("s").capitalize())
+    if wd is None and ref == "now":
+        return None  # "two weeks from now" is the ago/from-now rule's (unit granularity)
+    if ctx.pub is None:
+        return _Hit("DATE", "XXXX-XX-XX")
+    base = ctx.pub + timedelta(days=_DAY_REFS[ref])
+    if wd is not None:
+        step = ((wd - base.isoweekday()) % 7 or 7) if sign > 0 else -((base.isoweekday() - wd) % 7 or 7)
+        return _day_hit(base + timedelta(days=step + sign * 7 * (int(n) - 1)))
+    return _day_hit(_shift(base, sign * n, _unit_key(raw_unit)))
+
+
+def _h_weekday_range_of_week(m: _M, ctx: _Ctx) -> _Hit | None:
+    """ "next week between Wednesday and Friday", "this week from Tuesday to Thursday"."""
+    days = {**_WEEKDAY_LOOKUP, **_WEEKDAY_ABBREVIATIONS}
+    a, b = days[(m["wra"] or "").rstrip(".")], days[(m["wrb"] or "").rstrip(".")]
+    if b <= a:
+        return None
+    base = _unit_hit("week", _rel_offset((m["wrr"] or "").lower()), ctx.pub)
+    if base is None or base.start is None:
+        return _Hit("DATE", f"XXXX-WXX-{a}")
+    first = base.start + timedelta(days=a - 1)
+    return _Hit("DATE", first.isoformat(), first, base.start + timedelta(days=b - 1))
+
+
+def _h_day_to_month_day(m: _M, ctx: _Ctx) -> _Hit | None:
+    """ "from 4 to January 22, 1995", "November between 19 and 20": one month's day range."""
+    d1 = _day_number(m["fd1"] or m["fd1b"] or "")
+    d2 = _day_number(m["fd2"] or m["fd2b"] or "")
+    month = _MONTH_LOOKUP.get((m["fmon"] or m["fmonb"] or "").rstrip("."))
+    if d1 is None or d2 is None or month is None or d2 <= d1:
+        return None
+    if m["fy"]:
+        start = _safe_date(int(m["fy"]), month, d1)
+    else:
+        _, start = _resolve_month_day(month, d1, ctx, m)
+        if start is None and ctx.pub is None:
+            return _Hit("DATE", f"XXXX-{month:02d}-{d1:02d}")
+    end = _safe_date(start.year, month, d2) if start else None
+    if start is None or end is None:
+        return None
+    return _Hit("DATE", start.isoformat(), start, end)
+
+
+_YM_MONTH = (
+    rf"(?:(?:{_alt([m for m in _FULL_MONTHS if m.lower() != 'may'])})|(?:{_alt(_ABBREVS)})\."
+    rf"|(?:{_alt(_LOWER_FULL)})|(?:{_alt(_LOWER_ABBREVS)})\.?)"
+)
+_PLURAL_WEEKDAYS = _alt([w.lower() for w in WEEKDAYS])
+_NEW_RULES += [
+    (
+        re.compile(
+            rf"(?<![\w/.,$£€-])(?:(?P<ymy>{_YEAR})(?P<yms>\s+[-/]\s*|[-/]\s+)(?P<ymm>1[0-2]|0?[1-9])"
+            rf"|(?P<ymm2>1[0-2]|0?[1-9])(?:\s+[-/]\s*|[-/]\s+)(?P<ymy2>{_YEAR}))(?![\w/]|\s*[-/.,:]\s*\d)"
+            rf"|(?<![\w/.,$£€-])(?P<ymy3>{_YEAR})(?:\s+|\s*,\s*(?=[a-z]))(?P<ymn>{_YM_MONTH})(?![\w-]|\.?\s*\d)"
+        ),
+        _h_year_month, r"\d",
+    ),
+    (
+        re.compile(
+            rf"(?i:(?:the\s+)?(?P<bnth>first|second|third|fourth|fifth)\s+)(?P<bnwd>{_WEEKDAY})"
+            r"(?!\s+(?i:of|in|after|before|since|following|morning|afternoon|evening|night)\b)"
+        ),
+        _h_nth_weekday_bare, "tTfFsS",
+    ),
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<an>{_NUM})\s+(?P<aunit>(?i:days?|weeks?|fortnights?|months?|years?|(?:{_PLURAL_WEEKDAYS})s?))"
+            r"\s+(?P<adir>(?i:from|after|before))\s+(?P<aref>(?i:today|tomorrow|yesterday|now))(?![\w-])"
+        ),
+        _h_offset_from_day, r"\daAoOtTfFsSeEnNhHdDcC",
+    ),
+    (
+        re.compile(
+            rf"(?P<wrr>(?i:next|last|this|previous|coming))\s+(?i:week)\s+(?i:between|from)\s+(?P<wra>{_WEEKDAY}|{_WEEKDAY_ABBR})"
+            rf"\s+(?i:and|to|until|till|through)\s+(?P<wrb>{_WEEKDAY}|{_WEEKDAY_ABBR})"
+        ),
+        _h_weekday_range_of_week, "nNlLtTpPcC",
+    ),
+    (
+        re.compile(
+            rf"(?:(?<=\b[Ff]rom\s)|(?<=\b[Bb]etween\s))(?P<fd1>{_DAY})\s*(?:-|–|to|till|until|through|and)\s*"
+            rf"(?P<fmon>{_MONTH_D})\.?\s+(?P<fd2>{_DAY})(?:,?\s+(?P<fy>{_YEAR_D})(?!\d))?"
+            rf"|(?P<fmonb>{_MONTH_D})\s+(?i:between|from)\s+(?P<fd1b>{_DAY})\s+(?i:and|to|until|till|through)\s+(?P<fd2b>{_DAY})"
+        ),
+        _h_day_to_month_day, r"\dADFJMNOSadfjnos",
+    ),
+]
+_RULES += [(_gated(pattern, gate), handler) for pattern, handler, gate in _NEW_RULES[-5:]]
 
 
 def _h_set_any(m: _M, ctx: _Ctx) -> _Hit | None:
@@ -1653,6 +1789,50 @@ def _year_ago_quarter(last_quarter: _Hit | None, pub: date) -> _Hit:
     return _quarter_hit(year - 1, q)
 
 
+# What may stand between the two ends of a range ("Oct. 2 to October 22", "1st Jan until Wed, 22 of Jan").
+# "and" joins a range only after "between" ("Friday and Thursday" are two days).
+_RANGE_JOIN_RE = re.compile(r"(?i)\s*(?:-|–|—|to|till|until|through|thru)\s*")
+_RANGE_AND_RE = re.compile(r"(?i)\s*and\s*")
+_BETWEEN_RE = re.compile(r"(?i)\bbetween\s+$")
+_DAY_VALUE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_IN_TEXT_RE = re.compile(r"\d{4}|['’]\d{2}\b|\d[/.-]\d{1,2}[/.-]\d{2}\b")
+# The end of a range that may move a year: a month-day written out ("October 22", "22 of Jan", "01/25").
+_MONTH_DAY_TEXT_RE = re.compile(rf"{_MONTH_D}|\d/\d")
+
+
+def _is_range(text: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Whether two neighbouring mentions are the ends of one range ("Oct. 2 to October 22")."""
+    if _RANGE_JOIN_RE.fullmatch(text, first_end, second_start):
+        return True
+    return bool(
+        _RANGE_AND_RE.fullmatch(text, first_end, second_start)
+        and _BETWEEN_RE.search(text, max(0, first_start - 10), first_start)
+    )
+
+
+def _range_end(first: _Hit, second: _Hit, second_text: str) -> _Hit:
+    """The second end of a range resolved after the first: "from Dec. 20 to Jan. 5" ends in the next year.
+
+    Each end of a range without a year is resolved on its own and may land on
+    the other side of publication; a range does not run backwards, so an end
+    without a year of its own that falls before the start moves a year on.
+    """
+    if (
+        first.start is None
+        or second.start is None
+        or second.start >= first.start
+        or not _DAY_VALUE_RE.match(second.value or "")
+        or _YEAR_IN_TEXT_RE.search(second_text)
+        or not _MONTH_DAY_TEXT_RE.search(second_text)
+    ):
+        return second
+    moved = _safe_date(second.start.year + 1, second.start.month, second.start.day)
+    if moved is None or moved < first.start:
+        return second
+    end = _safe_date(second.end.year + 1, second.end.month, second.end.day) if second.end else None
+    return _Hit(second.type, moved.isoformat(), moved, end or moved, second.mod)
+
+
 def find_times(text: str, published: str | None) -> list[TimeMention]:
     """Find time expressions in raw text and resolve them against the publication date.
 
@@ -1699,6 +1879,7 @@ def find_times(text: str, published: str | None) -> list[TimeMention]:
     # 3. Modifiers and signals, then the model objects.
     mentions: list[TimeMention] = []
     last_quarter: _Hit | None = None
+    prev: tuple[int, int, _Hit] | None = None  # offsets and hit of the mention before
     for m, hit in chosen:
         hit = _apply_signal(_apply_mod(hit, m), text, m.start(), pub)
         start = m.start()
@@ -1710,6 +1891,9 @@ def find_times(text: str, published: str | None) -> list[TimeMention]:
                     hit = _month_hit(hit.start.year, hit.start.month)
                 else:
                     hit = _week_hit(hit.start)  # type: ignore[arg-type]  # set: checked above
+        if prev is not None and _is_range(text, prev[0], prev[1], start):
+            hit = _range_end(prev[2], hit, text[start : m.end()])
+        prev = (start, m.end(), hit)
         if quarterly:
             if _QUARTER_VALUE_RE.match(hit.value or ""):
                 last_quarter = hit

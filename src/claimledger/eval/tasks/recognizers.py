@@ -25,7 +25,11 @@ When a case passes (our output on ``Input``, with the spec's
   calendar unit exclusively, "November" ends on 12-01, but an explicit range
   "from 4 to 22" ends on the 22nd; our end_date is always inclusive), for
   either reading; or its value equals the Timex (seasons have no resolution,
-  only a Timex).
+  only a Timex). An explicit range of two dates ("from Oct. 2 to October 22",
+  "between Jan 22 and now") is two mentions in the house convention (TimeML
+  tags each end, as TempEval-3 scores them), so the range also passes when two
+  consecutive overlapping mentions, joined only by a range word ("to",
+  "until", "through", "and", a dash), start and end on the expected dates.
 - Durations (DurationParser): some overlapping mention has the expected Timex
   as its value (P3D, PT2H...).
 - Number ranges: Recognizers writes a range as an interval, ``(30,)`` or
@@ -153,6 +157,10 @@ def _day_before(iso: str) -> str:
     return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()
 
 
+#: What may stand between the two ends of a range: "to", "until", "through", "and", a dash.
+_RANGE_JOIN_RE = re.compile(r"(?i)^\s*(?:-|–|—|to|till|until|through|thru|and)\s*$")
+
+
 def period_case_passes(case: SpecCase, mentions: list[Any]) -> bool:
     """Whether a DatePeriodParser case passes (see the module docstring).
 
@@ -164,14 +172,18 @@ def period_case_passes(case: SpecCase, mentions: list[Any]) -> bool:
         True when it passes.
     """
     near = [m for m in mentions if _overlaps(m.start, m.end, case.start, case.end)]
-    for m in near:
-        if case.timex and m.value == case.timex:
+    # Each mention alone, then each pair of neighbours joined by a range word.
+    spans = [(m, m) for m in near] + [
+        (a, b) for a, b in zip(near, near[1:], strict=False) if _RANGE_JOIN_RE.match(case.input[a.end : b.start])
+    ]
+    for first, last in spans:
+        if first is last and case.timex and first.value == case.timex:
             return True
         for r in case.readings:
             start, end = r.get("startDate"), r.get("endDate")
             if not start or not end or start == INVALID_DATE:
                 continue
-            if m.start_date == start and m.end_date in (end, _day_before(end)):
+            if first.start_date == start and last.end_date in (end, _day_before(end)):
                 return True
     return False
 
