@@ -104,6 +104,33 @@ def test_period_case_passes_end_exclusive_or_inclusive(start: str, end: str, exp
 
 
 @pytest.mark.parametrize(
+    ("joiner", "second", "expected"),
+    [
+        (" to ", ("2017-10-22", "2017-10-22"), True),  # the range's two ends, TimeML style
+        (" until ", ("2017-10-22", "2017-10-22"), True),
+        (" - ", ("2017-10-22", "2017-10-22"), True),
+        (" to ", ("2016-10-22", "2016-10-22"), False),  # ends from two readings
+        (" then ", ("2017-10-22", "2017-10-22"), False),  # not joined by a range word
+    ],
+)
+def test_period_case_passes_range_as_two_mentions(joiner: str, second: tuple[str, str], expected: bool) -> None:
+    first_text, second_text = "Oct. 2", "October 22"
+    span = first_text + joiner + second_text
+    item = _date_item(
+        f"out {span}", span, 4, "(XXXX-10-02,XXXX-10-22,P20D)",
+        {"startDate": "2017-10-02", "endDate": "2017-10-22"}, {"startDate": "2016-10-02", "endDate": "2016-10-22"},
+    )  # fmt: skip
+    case = load_cases([item])[0][0]
+    b0 = 4 + len(first_text) + len(joiner)
+    mentions = [
+        _tm(4, 4 + len(first_text), "2017-10-02", "2017-10-02", "2017-10-02"),
+        _tm(b0, b0 + len(second_text), second[0], *second),
+    ]
+    assert period_case_passes(case, mentions) is expected
+    assert not period_case_passes(case, mentions[:1])  # one end alone is not the range
+
+
+@pytest.mark.parametrize(
     ("value", "bounds"),
     [
         ("(30,)", (30.0, None)),

@@ -288,6 +288,27 @@ def test_time_tagger_uses_injected_normalizer() -> None:
         ("It fell in the 1988 third quarter.", "1989-10-26", ("the 1988 third quarter", "1988-Q3")),
         ("I'll be out during H2 2016", "2016-11-07", ("H2 2016", "2016-H2")),
         ("I'll be out rest of the month", "2016-11-07", ("rest of the month", "2016-11")),
+        # year-month spellings
+        ("The figures for 2016 - 11 are out.", "2016-11-07", ("2016 - 11", "2016-11")),
+        ("The figures for 11 / 2016 are out.", "2016-11-07", ("11 / 2016", "2016-11")),
+        ("The figures for 2016 june are out.", "2016-11-07", ("2016 june", "2016-06")),
+        ("The figures for 2016, nov are out.", "2016-11-07", ("2016, nov", "2016-11")),
+        # an ordinal weekday without its month is in the month of publication
+        ("They vote on the second Sunday.", "2017-09-27", ("the second Sunday", "2017-09-10")),
+        ("I'll go back third Tuesday", "2017-09-27", ("third Tuesday", "2017-09-19")),
+        # a count of days or weekdays from a day word
+        ("I'll go back two days from tomorrow.", "2018-04-20", ("two days from tomorrow", "2018-04-23")),
+        ("I'll go back four days from yesterday.", "2018-04-20", ("four days from yesterday", "2018-04-23")),
+        ("It closed three days before yesterday.", "2018-04-20", ("three days before yesterday", "2018-04-16")),
+        ("Are you available two sundays from now?", "2018-05-07", ("two sundays from now", "2018-05-20")),
+        ("The deal ends a week from today.", "2018-05-07", ("a week from today", "2018-05-14")),
+        # abbreviations and copy-desk spellings
+        ("I'll be out Wed, 22 of Jan", "2016-11-07", ("Wed, 22 of Jan", "2017-01-22")),
+        ("The vote is set for Sept.16.", "2016-09-01", ("Sept.16", "2016-09-16")),
+        ("the week of september.16th", "2016-11-07", ("the week of september.16th", "2016-W37")),
+        ("the first week of Oct", "2016-11-07", ("the first week of Oct", "2016-W40")),
+        ("upcoming month holidays", "2016-11-07", ("upcoming month", "2016-12")),
+        ("Revenue was 6,107.31 August 2019", "2019-09-01", ("August 2019", "2019-08")),
     ],
 )
 def test_find_times_general_phrasings(text: str, published: str, expected: tuple[str, str]) -> None:
@@ -306,6 +327,14 @@ def test_find_times_general_phrasings(text: str, published: str, expected: tuple
 )  # fmt: skip
 def test_find_times_ignores_lookalikes(text: str) -> None:
     assert find_times(text, "2016-11-07") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("the 2010 - 11 season", "2010"), ("In 2016, Jan Kowalski left.", "2016"),
+                        ("In 2016 May resigned.", "2016"), ("In 2016 June 5 was hot.", "2016")],
+)  # fmt: skip
+def test_find_times_year_then_month_lookalikes_stay_years(text: str, value: str) -> None:
+    assert [t.value for t in find_times(text, "2016-11-07")][:1] == [value]
 
 
 def test_find_times_weekday_then_ordinal_noun_is_only_the_weekday() -> None:
@@ -344,3 +373,67 @@ def test_find_times_day_range_covers_both_days() -> None:
 def test_find_times_fifth_weekday_that_does_not_exist_is_not_a_date() -> None:
     found = find_times("the fifth Sunday of February", "2017-09-27")
     assert not any(t.start_date and t.start_date.endswith(("-02-29", "-03-01")) for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "ends"),
+    [
+        # each end stays its own mention (TimeML); the end moves a year when it would fall before the start
+        ("I'll be out from Oct. 2 to October 22", "2016-11-07", [("Oct. 2", "2017-10-02"), ("October 22", "2017-10-22")]),
+        ("from 10/25 to 01/25", "2018-10-24", [("10/25", "2018-10-25"), ("01/25", "2019-01-25")]),
+        ("between Jan 22 and now", "2019-04-25", [("Jan 22", "2019-01-22"), ("now", "PRESENT_REF")]),
+        ("from Friday the 11th until Tuesday the 15th", "2016-11-07",
+         [("Friday the 11th", "2016-11-11"), ("Tuesday the 15th", "2016-11-15")]),
+        # an explicit year is kept even when the range runs backwards; weekdays never move a year
+        ("from May 3, 2016 to April 1, 2015", "2016-11-07", [("May 3, 2016", "2016-05-03"), ("April 1, 2015", "2015-04-01")]),
+        ("statements made Friday and Thursday", "1998-02-06", [("Friday", "1998-02-06"), ("Thursday", "1998-02-05")]),
+    ],
+)  # fmt: skip
+def test_find_times_range_ends_resolve_together(text: str, published: str, ends: list[tuple[str, str]]) -> None:
+    found = find_times(text, published)
+    assert [(t.text, t.value) for t in found] == ends
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "interval"),
+    [
+        ("I'll be out from 4 to January 22, 1995", "2016-11-07", "4 to January 22, 1995", ("1995-01-04", "1995-01-22")),
+        ("I want a room from 02 to April 07", "2018-04-02", "02 to April 07", ("2018-04-02", "2018-04-07")),
+        ("I'll be out November between 19 and 20", "2016-11-07", "November between 19 and 20", ("2016-11-19", "2016-11-20")),
+        ("a meeting next week between Wednesday and Friday.", "2017-11-14", "next week between Wednesday and Friday",
+         ("2017-11-22", "2017-11-24")),
+        ("a meeting this week from Tue to Thur.", "2017-11-14", "this week from Tue to Thur", ("2017-11-14", "2017-11-16")),
+    ],
+)  # fmt: skip
+def test_find_times_one_mention_ranges(text: str, published: str, span: str, interval: tuple[str, str]) -> None:
+    (t,) = find_times(text, published)
+    assert t.text == span and text[t.start : t.end] == span
+    assert (t.start_date, t.end_date) == interval
+    assert t.value == interval[0]
+
+
+def test_find_times_bare_fifth_weekday_that_does_not_exist_has_no_date() -> None:
+    (t,) = find_times("I'll go back fifth Sunday", "2017-09-27")  # September 2017 has four Sundays
+    assert t.text == "fifth Sunday" and t.start_date is None and t.end_date is None
+
+
+def test_find_times_every_second_sunday_is_not_one_day() -> None:
+    assert all(t.start_date != "2017-09-10" for t in find_times("They meet every second Sunday.", "2017-09-27"))
+
+
+_RANGE_WORDS = st.sampled_from(
+    [" ", ", ", "from", "between", "to", "and", "until", "-", "Oct.", "October", "Jan", "22", "2", "4", "1995",
+     "10/25", "01/25", "Friday", "Wed", "the", "11th", "next", "week", "second", "Sunday", "two", "days", "tomorrow",
+     "now", "2016", "/", "nov", "june", "11", "of"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RANGE_WORDS, max_size=30).map(" ".join))
+def test_find_times_offsets_exact_on_range_phrasings(text: str) -> None:
+    found = find_times(text, "2016-11-07")
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+        if mention.start_date is not None and mention.end_date is not None:
+            assert mention.start_date <= mention.end_date
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

@@ -151,7 +151,8 @@ _WEEKDAY = rf"(?:{_alt(list(_WEEKDAY_LOOKUP))})(?![\w-])"
 _WEEKDAY_ABBREVIATIONS = {
     "Mon": 1, "Tue": 2, "Tues": 2, "Wed": 3, "Thu": 4, "Thur": 4, "Thurs": 4, "Fri": 5, "Sat": 6, "Sun": 7,
 }  # fmt: skip
-_WEEKDAY_ABBR = rf"(?:{_alt(list(_WEEKDAY_ABBREVIATIONS))})(?![\w-])\.?"
+# The stop of "Wed." belongs to it before a comma or a lower-case word or digit, not at a sentence end.
+_WEEKDAY_ABBR = rf"(?:{_alt(list(_WEEKDAY_ABBREVIATIONS))})(?![\w-])(?:\.(?=,|\s+[a-z\d]))?"
 _WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?)"
 
 _UNITS_WORDS = [u for u in UNITS if u != "century"]
@@ -1590,7 +1591,7 @@ _DAY_REFS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
 
 def _h_offset_from_day(m: _M, ctx: _Ctx) -> _Hit | None:
     """ "two days from tomorrow", "a week from today", "two days after today", "two Sundays from now": a day."""
-    n = _parse_number(m["an"] or "")
+    n = _parse_number(m["mod"] or "")  # the count before the unit (see _COUNT_BEFORE)
     ref = (m["aref"] or "").lower()
     raw_unit = (m["aunit"] or "").lower()
     if n is None or not n.is_integer() or n < 1:
@@ -1648,7 +1649,7 @@ _PLURAL_WEEKDAYS = _alt([w.lower() for w in WEEKDAYS])
 _NEW_RULES += [
     (
         re.compile(
-            rf"(?<![\w/.,$£€-])(?:(?P<ymy>{_YEAR})(?P<yms>\s+[-/]\s*|[-/]\s+)(?P<ymm>1[0-2]|0?[1-9])"
+            rf"(?=\d{{1,2}}\s*[-/]|\d{{4}}[\s,/-])(?<![\w/.,$£€-])(?:(?P<ymy>{_YEAR})(?P<yms>\s+[-/]\s*|[-/]\s+)(?P<ymm>1[0-2]|0?[1-9])"
             rf"|(?P<ymm2>1[0-2]|0?[1-9])(?:\s+[-/]\s*|[-/]\s+)(?P<ymy2>{_YEAR}))(?![\w/]|\s*[-/.,:]\s*\d)"
             rf"|(?<![\w/.,$£€-])(?P<ymy3>{_YEAR})(?:\s+|\s*,\s*(?=[a-z]))(?P<ymn>{_YM_MONTH})(?![\w-]|\.?\s*\d)"
         ),
@@ -1663,14 +1664,14 @@ _NEW_RULES += [
     ),
     (
         re.compile(
-            rf"(?<![\w-])(?P<an>{_NUM})\s+(?P<aunit>(?i:days?|weeks?|fortnights?|months?|years?|(?:{_PLURAL_WEEKDAYS})s?))"
+            rf"(?P<aunit>(?i:days?|weeks?|fortnights?|months?|years?|(?:{_PLURAL_WEEKDAYS})s?))"
             r"\s+(?P<adir>(?i:from|after|before))\s+(?P<aref>(?i:today|tomorrow|yesterday|now))(?![\w-])"
         ),
-        _h_offset_from_day, r"\daAoOtTfFsSeEnNhHdDcC",
+        _h_offset_from_day, "dDwWfFmMyYtTsS",
     ),
     (
         re.compile(
-            rf"(?P<wrr>(?i:next|last|this|previous|coming))\s+(?i:week)\s+(?i:between|from)\s+(?P<wra>{_WEEKDAY}|{_WEEKDAY_ABBR})"
+            rf"(?=[A-Za-z]+\s+(?i:week)\s)(?P<wrr>(?i:next|last|this|previous|coming))\s+(?i:week)\s+(?i:between|from)\s+(?P<wra>{_WEEKDAY}|{_WEEKDAY_ABBR})"
             rf"\s+(?i:and|to|until|till|through)\s+(?P<wrb>{_WEEKDAY}|{_WEEKDAY_ABBR})"
         ),
         _h_weekday_range_of_week, "nNlLtTpPcC",
@@ -1679,12 +1680,34 @@ _NEW_RULES += [
         re.compile(
             rf"(?:(?<=\b[Ff]rom\s)|(?<=\b[Bb]etween\s))(?P<fd1>{_DAY})\s*(?:-|–|to|till|until|through|and)\s*"
             rf"(?P<fmon>{_MONTH_D})\.?\s+(?P<fd2>{_DAY})(?:,?\s+(?P<fy>{_YEAR_D})(?!\d))?"
-            rf"|(?P<fmonb>{_MONTH_D})\s+(?i:between|from)\s+(?P<fd1b>{_DAY})\s+(?i:and|to|until|till|through)\s+(?P<fd2b>{_DAY})"
         ),
-        _h_day_to_month_day, r"\dADFJMNOSadfjnos",
+        _h_day_to_month_day, r"\d",
+    ),
+    (
+        re.compile(
+            rf"(?=[A-Za-z]+\.?\s+(?i:between|from)\s)(?P<fmonb>{_MONTH_D})\s+(?i:between|from)\s+(?P<fd1b>{_DAY})"
+            rf"\s+(?i:and|to|until|till|through)\s+(?P<fd2b>{_DAY})"
+        ),
+        _h_day_to_month_day, "ADFJMNOS",
     ),
 ]
-_RULES += [(_gated(pattern, gate), handler) for pattern, handler, gate in _NEW_RULES[-5:]]
+_RULES += [(_gated(pattern, gate), handler) for pattern, handler, gate in _NEW_RULES[-6:]]
+
+# Rules whose match starts at a unit and takes the count before it ("two" in "two
+# days from tomorrow"): looked for behind the match, as date modifiers are, since a
+# pattern starting at the number would be tried at every number word.
+_COUNT_BEFORE: dict[Handler, re.Pattern[str]] = {
+    _h_offset_from_day: re.compile(rf"(?<![\w-])(?:{_NUM})\s+$"),
+}
+_COUNT_LOOKBACK = 30  # characters; longer than any count ("twenty-seven ")
+
+# Rules tried only when the lower-cased text holds one of their key words (a
+# substring test costs next to nothing; the patterns start with common words).
+_RULE_NEEDS: dict[Handler, tuple[str, ...]] = {
+    _h_offset_from_day: ("today", "tomorrow", "yesterday", "now"),
+    _h_weekday_range_of_week: ("between", "from"),
+    _h_day_to_month_day: ("between", "from"),
+}
 
 
 def _h_set_any(m: _M, ctx: _Ctx) -> _Hit | None:
@@ -1854,12 +1877,22 @@ def find_times(text: str, published: str | None) -> list[TimeMention]:
     ctx = _Ctx(text, pub, quarterly)
     # 1. Every rule proposes candidates (start, -length, rule order) with its hit.
     candidates: list[tuple[int, int, int, _M, _Hit]] = []
+    lowered = text.lower()
     for order, (pattern, handler) in enumerate(_RULES):
+        needs = _RULE_NEEDS.get(handler)
+        if needs is not None and not any(word in lowered for word in needs):
+            continue
         modifiable = handler in _MODIFIABLE
+        count_re = _COUNT_BEFORE.get(handler)
         for raw in pattern.finditer(text):
             if raw.end() <= raw.start():
                 continue
             start, mod = raw.start(), None
+            if count_re is not None:
+                count = count_re.search(text, max(0, start - _COUNT_LOOKBACK), start)
+                if count is None:
+                    continue
+                start, mod = count.start(), count.group().rstrip()
             if modifiable:
                 before = _MOD_BEFORE_RE.search(text, max(0, start - _MOD_LOOKBACK), start)
                 if before is not None:
