@@ -51,8 +51,18 @@ Conventions (TIMEX3 / TimeML where it has one):
   week holding that day; "the first week of October" starts on its first
   Monday; "the first Friday of next month" is that day.
 - "4 to 22 this month", "3 until 12 of Sept": value the first day, interval
-  over the range (as "March 3-5"). Dates joined by "from ... to" stay two
-  mentions (TimeML tags each end).
+  over the range (as "March 3-5"); so are "from 4 to January 22, 1995",
+  "November between 19 and 20" and "next week between Wednesday and Friday".
+  Dates joined by "from ... to" stay two mentions (TimeML tags each end), but
+  an end without a year that would fall before the start moves a year on
+  ("from 10/25 to 01/25" in October 2018 ends 2019-01-25); "and" joins a range
+  only after "between", and weekdays never move.
+- "2016 - 11", "11 / 2016", "2016 june" and "2016, nov" (lower case only after
+  the comma: "2016, Jan Kowalski") are months. "the second Sunday" without a
+  month is in the month of publication; one that does not exist ("the fifth
+  Sunday" of a month with four) keeps a value but no interval.
+- "two days from tomorrow", "a week from today", "two Sundays from now" are
+  days; "two weeks from now" stays at the unit's granularity (as "ago").
 - "4/22" (no year) is a month-day when one part is over 12 or a signal word
   ("on", "from", "until") stands before it; "1/2" alone is a fraction.
   "2016/11", "11/2016" and "2016-11" are months, but "2010-11" (the next
