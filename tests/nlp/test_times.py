@@ -417,8 +417,11 @@ def test_find_times_bare_fifth_weekday_that_does_not_exist_has_no_date() -> None
     assert t.text == "fifth Sunday" and t.start_date is None and t.end_date is None
 
 
-def test_find_times_every_second_sunday_is_not_one_day() -> None:
-    assert all(t.start_date != "2017-09-10" for t in find_times("They meet every second Sunday.", "2017-09-27"))
+@pytest.mark.parametrize(
+    "text", ["They meet every second Sunday.", "Protesters marched for a second Sunday.", "It fell another second Sunday."]
+)
+def test_find_times_counted_second_sunday_is_not_one_day(text: str) -> None:
+    assert all(t.start_date != "2017-09-10" for t in find_times(text, "2017-09-27"))
 
 
 _RANGE_WORDS = st.sampled_from(

@@ -1584,8 +1584,8 @@ def _h_year_month(m: _M, ctx: _Ctx) -> _Hit | None:
 def _h_nth_weekday_bare(m: _M, ctx: _Ctx) -> _Hit | None:
     """ "the second Sunday" without a month: that weekday of the month of publication."""
     before = ctx.text[max(0, m.start() - 8) : m.start()]
-    if re.search(r"(?i)\b(?:every|each)\s+$", before):
-        return None  # "every second Sunday" is a set, not a day
+    if re.search(r"(?i)\b(?:every|each|a|another)\s+$", before):
+        return None  # "every second Sunday" is a set, "for a second Friday" a count, not a day
     n = WEEK_ORDINALS[(m["bnth"] or "").lower()]
     wd = _WEEKDAY_LOOKUP[m["bnwd"] or ""]
     if ctx.pub is None:
