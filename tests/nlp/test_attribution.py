@@ -386,3 +386,25 @@ def test_attribution_model_evaluative_content_takes_in_quote_marks(attr_nlp: Lan
     (a,) = called
     assert a.source is not None and a.source.text == "Carson"
     assert [c.text for c in a.content] == ["the political system “rotten to the core.”"]
+
+
+def test_attribution_second_speaker_clause_is_its_own_attribution(attr_nlp: Language) -> None:
+    # the parser hangs the second speaker's clause on the first cue as another complement
+    text, found = _run(attr_nlp, "Most of the farmers said they were very worried, and more than 4 in 10 said the new tariff would ruin them.")
+    got = {(text[f.source_span.start_char:f.source_span.end_char] if f.source_span else None, _content(text, f)) for f in found}
+    assert ("Most of the farmers", "they were very worried") in got
+    assert ("more than 4 in 10", "the new tariff would ruin them") in got
+
+
+def test_attribution_conjunct_chain_borrows_first_subject(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Later the organisers reversed themselves, rushed everyone inside the hall and said they will count the ballots tonight.")
+    f = next(f for f in found if "count the ballots" in _content(text, f))
+    assert text[f.source_span.start_char:f.source_span.end_char] == "the organisers"
+    assert _content(text, f) == "they will count the ballots tonight"
+
+
+def test_attribution_poll_share_parsed_as_number_is_the_source(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "About 4 in 10 say they want the next mayor to cut taxes.")
+    f = next(f for f in found if text[f.cue_ranges[0][0]:f.cue_ranges[0][1]] == "say")
+    assert text[f.source_span.start_char:f.source_span.end_char] == "About 4 in 10"
+    assert _content(text, f) == "they want the next mayor to cut taxes"

@@ -725,6 +725,14 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         elif base in _NEEDS_PARTICLE:
             return None
     content_heads = [c for c in children if c.dep_ == "ccomp"]
+    if len(content_heads) > 1:
+        # "three-quarters said they were worried, and more than 4 in 10 said ...": the parser hangs
+        # the second speaker's clause on the first cue as another complement; it is its own attribution
+        kept = content_heads[:1] + [c for c in content_heads[1:] if not _own_cue_clause(c)]
+        split_off = len(kept) < len(content_heads)
+        content_heads = kept
+    else:
+        split_off = False
     if not content_heads and base in PREP_CUES:
         for prep in children:
             if prep.dep_ == "prep" and prep.lower_ in PREP_CUES[base]:
@@ -751,6 +759,8 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     if subj is None:
         if tok.dep_ == "conj":
             first = tok.head
+            while first.dep_ == "conj" and not any(c.dep_ in _SUBJ_DEPS for c in first.children):
+                first = first.head  # "reversed themselves, rushed inside and said ...": a chain of conjuncts
             if first.dep_ == "ccomp" and first.head.lower_ in VERB_FORMS:
                 first = first.head  # "said A has happened and said B": the parser hangs the second on A
             subj = next((c for c in first.children if c.dep_ in _SUBJ_DEPS), None)
@@ -762,6 +772,9 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "voters saying they want a ban", "911 calls saying shots have been fired"
             subj = tok.head
+        if subj is None:
+            # "About 4 in 10 say they ...": the parser takes the poll share for a number on the verb
+            subj = next((c for c in tok.lefts if c.dep_ == "nummod" and c.like_num), None)
         if subj is None:
             inverted = _inverted_speaker(tok, by_end)
             if inverted is None:
@@ -785,6 +798,8 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         content = _ranges(doc, [t for t in tok.head.subtree if not own[0] <= t.i <= own[1]])
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if len(content) <= 2 else None
     tokens = [t for h in content_heads for t in _without_trailing_gloss(h)]
+    while split_off and len(tokens) > 1 and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].text not in _QUOTE_MARKS:
+        tokens.pop()  # ", and" before the split-off clause
     if content_heads[0].dep_ in ("pobj", "pcomp"):
         # "spoke of their friendship having 'no limits'": the parser often hangs the participle elsewhere
         nxt = tokens[-1].i + 1
@@ -792,6 +807,15 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             tokens += list(doc[nxt].subtree)
     content = _ranges(doc, tokens)
     return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+
+
+def _own_cue_clause(head: Token) -> bool:
+    """Is this clause a cue verb with a subject of its own ("more than 4 in 10 said ...")?"""
+    return (
+        head.lower_ in VERB_FORMS and head.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in head.children)
+        and any(c.dep_ == "ccomp" for c in head.children)
+    )
 
 
 def _detached_content(tok: Token, by_start: dict[int, QuoteSpan]) -> Token | QuoteSpan | None:
