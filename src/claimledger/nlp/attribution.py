@@ -55,7 +55,7 @@ from .quotes import QuoteSpan, find_quotes
 #: Verbs that take what is said as a direct object ("denied the allegations").
 _DOBJ_CUES = frozenset({"deny", "confirm", "announce", "report", "claim", "reject", "dismiss", "dispute", "allege", "predict", "acknowledge", "admit", "tweet", "reiterate"})
 #: Heads of a share of people polled ("56 percent", "a majority", "half of voters").
-_SHARE_NOUNS = frozenset({"percent", "per", "majority", "majorities", "minority", "half", "third", "thirds", "quarter",
+_SHARE_NOUNS = frozenset({"percent", "cent", "majority", "majorities", "minority", "half", "third", "thirds", "quarter",
                           "quarters", "plurality"})
 #: Participles that borrow the subject of the clause they hang from (", adding that ...").
 _SUBJECTLESS_PARTICIPLES = frozenset({"adding", "saying", "noting", "stressing", "warning", "claiming", "insisting", "explaining", "arguing", "telling", "declaring"})
