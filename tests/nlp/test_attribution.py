@@ -386,3 +386,68 @@ def test_attribution_model_evaluative_content_takes_in_quote_marks(attr_nlp: Lan
     (a,) = called
     assert a.source is not None and a.source.text == "Carson"
     assert [c.text for c in a.content] == ["the political system “rotten to the core.”"]
+
+
+def test_attribution_second_speaker_clause_is_its_own_attribution(attr_nlp: Language) -> None:
+    # the parser hangs the second speaker's clause on the first cue as another complement
+    text, found = _run(attr_nlp, "Most of the farmers said they were very worried, and more than 4 in 10 said the new tariff would ruin them.")
+    got = {(text[f.source_span.start_char:f.source_span.end_char] if f.source_span else None, _content(text, f)) for f in found}
+    assert ("Most of the farmers", "they were very worried") in got
+    assert ("more than 4 in 10", "the new tariff would ruin them") in got
+
+
+def test_attribution_conjunct_chain_borrows_first_subject(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Later the organisers reversed themselves, rushed everyone inside the hall and said they will count the ballots tonight.")
+    f = next(f for f in found if "count the ballots" in _content(text, f))
+    assert text[f.source_span.start_char:f.source_span.end_char] == "the organisers"
+    assert _content(text, f) == "they will count the ballots tonight"
+
+
+def test_attribution_poll_share_parsed_as_number_is_the_source(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "About 4 in 10 say they want the next mayor to cut taxes.")
+    f = next(f for f in found if text[f.cue_ranges[0][0]:f.cue_ranges[0][1]] == "say")
+    assert text[f.source_span.start_char:f.source_span.end_char] == "About 4 in 10"
+    assert _content(text, f) == "they want the next mayor to cut taxes"
+
+
+def _roles(text: str, f: FoundAttribution) -> tuple[str | None, str, str]:
+    source = text[f.source_span.start_char:f.source_span.end_char] if f.source_span else None
+    return source, " ".join(text[a:b] for a, b in f.cue_ranges), _content(text, f)
+
+
+def _all_found(nlp: Language, text: str) -> tuple[str, list[FoundAttribution]]:
+    doc = nlp.make_doc(text)
+    doc._.cl_outlet = "Test Outlet"
+    doc = nlp(doc)
+    found = doc.user_data["cl_found_attributions"]
+    return doc.text, found + attribution.find_evaluations(doc, found, outlet="Test Outlet")
+
+
+def test_attribution_speech_verb_with_gerund_subject_clause(attr_nlp: Language) -> None:
+    # "legalizing" parsed as the verb's xcomp, the rest of the clause hanging from it
+    text, found = _run(attr_nlp, "He said legalizing it could put thousands of people to work in the north.")
+    assert [_roles(text, f) for f in found] == [("He", "said", "legalizing it could put thousands of people to work in the north")]
+
+
+def test_attribution_second_verb_shares_subject_of_first(attr_nlp: Language) -> None:
+    # the parser makes "offered ..." a complement of "says"; the cue shares its subject
+    text, found = _run(attr_nlp, "Kasich jokingly offered the man a job in his cabinet, then says he will welcome advice from anyone.")
+    f = next(f for f in found if "welcome" in _content(text, f))
+    assert _roles(text, f)[0] == "Kasich"
+    assert _content(text, f) == "he will welcome advice from anyone"
+
+
+def test_attribution_calling_for_a_for_to_clause(attr_nlp: Language) -> None:
+    text, found = _all_found(attr_nlp, "The senator is calling for the minister to resign before the summer.")
+    f = next(f for f in found if f.cue_base == "call")
+    assert _roles(text, f) == ("The senator", "calling for", "the minister to resign before the summer")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Among younger voters, 56 percent would vote for the mayor again.", "56 percent"),
+    ("Asked last week, a majority would vote for the incumbent.", "a majority"),
+])
+def test_attribution_poll_share_is_an_agentive_source(attr_nlp: Language, text: str, source: str) -> None:
+    text, found = _all_found(attr_nlp, text)
+    f = next(f for f in found if f.cue_base == "vote")
+    assert _roles(text, f)[0] == source

@@ -54,6 +54,9 @@ from .quotes import QuoteSpan, find_quotes
 
 #: Verbs that take what is said as a direct object ("denied the allegations").
 _DOBJ_CUES = frozenset({"deny", "confirm", "announce", "report", "claim", "reject", "dismiss", "dispute", "allege", "predict", "acknowledge", "admit", "tweet", "reiterate"})
+#: Heads of a share of people polled ("56 percent", "a majority", "half of voters").
+_SHARE_NOUNS = frozenset({"percent", "cent", "majority", "majorities", "minority", "half", "third", "thirds", "quarter",
+                          "quarters", "plurality"})
 #: Participles that borrow the subject of the clause they hang from (", adding that ...").
 _SUBJECTLESS_PARTICIPLES = frozenset({"adding", "saying", "noting", "stressing", "warning", "claiming", "insisting", "explaining", "arguing", "telling", "declaring"})
 #: Verbs that only count as cues with a particle or preposition (PHRASAL_CUES / PREP_CUES).
@@ -421,11 +424,20 @@ def _evaluative_cue(tok: Token, base: str) -> FoundAttribution | None:
     children = list(tok.children)
     cue_ranges = [(tok.idx, tok.idx + len(tok.text))]
     heads = [c for c in children if c.i > tok.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+    mark_i = -1
     if base in EVALUATIVE_PREPS and not any(c.dep_ == "dobj" for c in heads):
         prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in EVALUATIVE_PREPS[base] and c.i == tok.i + 1), None)
         if prep is not None:
             cue_ranges.append((prep.idx, prep.idx + len(prep.text)))
             heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] + [h for h in heads if h.dep_ == "xcomp"]
+        elif tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in EVALUATIVE_PREPS[base]:
+            # "is calling for the United States to step up ...": "for" parsed as the mark of a
+            # for-to clause; the preposition joins the cue, the clause after it is the content
+            mark = tok.doc[tok.i + 1]
+            clause = next((c for c in children if c.dep_ in ("advcl", "ccomp") and mark.head.i == c.i and mark.dep_ == "mark"), None)
+            if clause is not None:
+                cue_ranges.append((mark.idx, mark.idx + len(mark.text)))
+                heads, mark_i = [clause], mark.i
     if not heads:
         return None
     subj, borrowed = _subject_of(tok)
@@ -434,7 +446,7 @@ def _evaluative_cue(tok: Token, base: str) -> FoundAttribution | None:
     source = _source_phrase(subj, tok)
     if not _agentive(source, base, strict=True):
         return None
-    content = _ranges(tok.doc, _fill_punct_gaps(tok, [t for h in heads for t in h.subtree]))
+    content = _ranges(tok.doc, _fill_punct_gaps(tok, [t for h in heads for t in h.subtree if t.i != mark_i]))
     if len(content) != 1:
         return None
     f = FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
@@ -725,6 +737,31 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         elif base in _NEEDS_PARTICLE:
             return None
     content_heads = [c for c in children if c.dep_ == "ccomp"]
+    if len(content_heads) > 1:
+        # "three-quarters said they were worried, and more than 4 in 10 said ...": the parser hangs
+        # the second speaker's clause on the first cue as another complement; it is its own attribution
+        kept = content_heads[:1] + [c for c in content_heads[1:] if not _own_cue_clause(c)]
+        split_off = len(kept) < len(content_heads)
+        content_heads = kept
+    else:
+        split_off = False
+    borrowed = None
+    if content_heads and not any(c.dep_ in _SUBJ_DEPS for c in children):
+        # "Kasich offered him a job, then says he'll welcome advice": the parser makes the first
+        # verb a complement of the second; the cue shares its subject and says what follows it
+        left = [c for c in content_heads if c.i < tok.i]
+        right = [c for c in content_heads if c.i > tok.i]
+        subj_left = next((x for c in left for x in c.children if x.dep_ == "nsubj"), None)
+        doc = tok.doc
+        quoted_left = left and any(
+            ch in _QUOTE_MARKS for t in doc[max(0, left[0].left_edge.i - 1) : tok.i] for ch in t.text
+        )
+        if left and right and subj_left is not None and not quoted_left:
+            content_heads, borrowed = right, subj_left
+    if not content_heads and (base in SPEECH_VERBS or base in BELIEF_VERBS):
+        # "He said legalizing it could put ...": a gerund subject of the clause parsed as the verb's xcomp
+        content_heads = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i
+                         and any(x.dep_ == "ccomp" for x in c.children)][:1]
     if not content_heads and base in PREP_CUES:
         for prep in children:
             if prep.dep_ == "prep" and prep.lower_ in PREP_CUES[base]:
@@ -747,10 +784,12 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             quoted = detached
     if quoted is None and not parenthetical and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
         return None
-    subj = next((c for c in children if c.dep_ in _SUBJ_DEPS), None)
+    subj = borrowed or next((c for c in children if c.dep_ in _SUBJ_DEPS), None)
     if subj is None:
         if tok.dep_ == "conj":
             first = tok.head
+            while first.dep_ == "conj" and not any(c.dep_ in _SUBJ_DEPS for c in first.children):
+                first = first.head  # "reversed themselves, rushed inside and said ...": a chain of conjuncts
             if first.dep_ == "ccomp" and first.head.lower_ in VERB_FORMS:
                 first = first.head  # "said A has happened and said B": the parser hangs the second on A
             subj = next((c for c in first.children if c.dep_ in _SUBJ_DEPS), None)
@@ -762,6 +801,9 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "voters saying they want a ban", "911 calls saying shots have been fired"
             subj = tok.head
+        if subj is None:
+            # "About 4 in 10 say they ...": the parser takes the poll share for a number on the verb
+            subj = next((c for c in tok.lefts if c.dep_ == "nummod" and c.like_num), None)
         if subj is None:
             inverted = _inverted_speaker(tok, by_end)
             if inverted is None:
@@ -785,6 +827,8 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         content = _ranges(doc, [t for t in tok.head.subtree if not own[0] <= t.i <= own[1]])
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if len(content) <= 2 else None
     tokens = [t for h in content_heads for t in _without_trailing_gloss(h)]
+    while split_off and len(tokens) > 1 and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].text not in _QUOTE_MARKS:
+        tokens.pop()  # ", and" before the split-off clause
     if content_heads[0].dep_ in ("pobj", "pcomp"):
         # "spoke of their friendship having 'no limits'": the parser often hangs the participle elsewhere
         nxt = tokens[-1].i + 1
@@ -792,6 +836,15 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             tokens += list(doc[nxt].subtree)
     content = _ranges(doc, tokens)
     return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+
+
+def _own_cue_clause(head: Token) -> bool:
+    """Is this clause a cue verb with a subject of its own ("more than 4 in 10 said ...")?"""
+    return (
+        head.lower_ in VERB_FORMS and head.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in head.children)
+        and any(c.dep_ == "ccomp" for c in head.children)
+    )
 
 
 def _detached_content(tok: Token, by_start: dict[int, QuoteSpan]) -> Token | QuoteSpan | None:
@@ -984,6 +1037,10 @@ def _agentive(span: Span, base: str, *, strict: bool = False) -> bool:
     if root.pos_ in _SPEAKER_POS and not strict:
         # "about half of voters said", "the magazine said": the subject of a cue verb is its source
         # (measured on PolNeAR train: recall up, precision unchanged)
+        return True
+    if root.lower_ in _SHARE_NOUNS or (root.like_num and any(c.lower_ == "in" for c in root.children)):
+        # "56 percent would vote for Clinton", "a majority backed the plan", "3 in 10 favor ...":
+        # a share of those polled is a group of people
         return True
     if strict and root.tag_ == "NNS" and root.pos_ == "NOUN":
         # "advocates called for his dismissal", "critics accused him of ...": plural common nouns

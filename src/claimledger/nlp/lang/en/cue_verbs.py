@@ -144,7 +144,7 @@ MINOR_CUES: dict[str, frozenset[str]] = {
         "decline": "xcomp",
         "agree": "xcomp ccomp",
         "threaten": "xcomp",
-        "offer": "xcomp",
+        "offer": "xcomp dobj",
         "intend": "xcomp",
         "urge": "xcomp dobj",
         "ask": "xcomp",
@@ -175,6 +175,10 @@ MINOR_CUES: dict[str, frozenset[str]] = {
         "seek": "xcomp dobj",
         "recognize": "ccomp",
         "apologize": "prep:for",
+        "note": "dobj",
+        "tout": "dobj",
+        "echo": "dobj",
+        "repeat": "dobj",
     }.items()
 }
 _MINOR_IRREGULAR: dict[str, tuple[str, ...]] = {
