@@ -451,3 +451,13 @@ def test_attribution_poll_share_is_an_agentive_source(attr_nlp: Language, text: 
     text, found = _all_found(attr_nlp, text)
     f = next(f for f in found if f.cue_base == "vote")
     assert _roles(text, f)[0] == source
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The governor offered his early assessment of the budget deal.", "offered", "his early assessment of the budget deal"),
+    ("The mayor noted the drop in crime over the last year.", "noted", "the drop in crime over the last year"),
+])
+def test_attribution_minor_cue_with_object(attr_nlp: Language, text: str, cue: str, content: str) -> None:
+    text, found = _all_found(attr_nlp, text)
+    got = [_roles(text, f)[1:] for f in found]
+    assert (cue, content) in got
