@@ -116,7 +116,7 @@ def test_within_window_undated_claims_are_compared() -> None:
 
 
 @pytest.mark.parametrize(
-    "cue", ["The toll rises to", "As of 09:00,", "Since the beginning of this day,", "Casualties climbed to"]
+    "cue", ["The toll rises to", "As of 09:00,", "Since the beginning of this day,", "Since beginning of day,", "Casualties climbed to"]
 )
 def test_compare_tally_update_figures_are_not_a_contradiction(cue: str) -> None:
     a = ng_shelling()

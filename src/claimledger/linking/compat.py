@@ -63,7 +63,7 @@ CONTRADICTABLE = frozenset({"killed", "wounded", "captured", "personnel", "equip
 #: "since the beginning of this day"): two such figures are updates, not a conflict.
 _TALLY_UPDATE = re.compile(
     r"\b(?:(?:grow|grew|rise|rose|climb|increase|jump)(?:s|ed|n)?\s+to|reach(?:es|ed)?"
-    r"|as of \d{1,2}[:.]\d{2}|since (?:the )?beginning of (?:this|the) day|up to now)\b",
+    r"|as of \d{1,2}[:.]\d{2}|since (?:the )?beginning of (?:this |the )?day|up to now)\b",
     re.IGNORECASE,
 )
 #: A negated verb of cognition or emotion ("never forget", "can't imagine",
