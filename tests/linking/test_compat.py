@@ -113,3 +113,24 @@ def test_within_window_thirty_days(days: int, compared: bool) -> None:
 def test_within_window_undated_claims_are_compared() -> None:
     a = ng_loss()
     assert within_window(replace(a, time=None), a)
+
+
+@pytest.mark.parametrize(
+    "cue", ["The toll rises to", "As of 09:00,", "Since the beginning of this day,", "Since beginning of day,", "Casualties climbed to"]
+)
+def test_compare_tally_update_figures_are_not_a_contradiction(cue: str) -> None:
+    a = ng_shelling()
+    b = feats(meridian(), 1)
+    updated = replace(b, text=f"{cue} {b.text}")
+    verdict = compare(a, updated)
+    assert verdict.relation != "contradiction"
+    # without the cue the same pair still conflicts
+    assert compare(a, b).kind == "quantity"
+
+
+@pytest.mark.parametrize("cue", ["I will never forget that", "We can't imagine that", "I don't know why"])
+def test_compare_negated_attitude_verb_is_not_polarity(cue: str) -> None:
+    a = ng_shelling()
+    negated = replace(a, id="neg", article_id="other", text=f"{cue} {a.text}", negated=True, denial=False)
+    verdict = compare(a, negated)
+    assert verdict.relation != "contradiction"

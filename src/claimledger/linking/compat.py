@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -57,6 +58,22 @@ MIN_SHARED_SHARE = 0.34
 #: Categories whose conflicting figures make a contradiction (other quantities,
 #: such as durations or unit-less counts, differ too often for harmless reasons).
 CONTRADICTABLE = frozenset({"killed", "wounded", "captured", "personnel", "equipment", "money"})
+
+#: A figure stated as a running tally ("toll rises to 13", "as of 09:00",
+#: "since the beginning of this day"): two such figures are updates, not a conflict.
+_TALLY_UPDATE = re.compile(
+    r"\b(?:(?:grow|grew|rise|rose|climb|increase|jump)(?:s|ed|n)?\s+to|reach(?:es|ed)?"
+    r"|as of \d{1,2}[:.]\d{2}|since (?:the )?beginning of (?:this |the )?day|up to now)\b",
+    re.IGNORECASE,
+)
+#: A negated verb of cognition or emotion ("never forget", "can't imagine",
+#: "don't know") negates the attitude, not the event it embeds.
+_ATTITUDE_NEGATION = re.compile(
+    r"\b(?:never|not|cannot|can't|won't|don't|didn't|doesn't|\w+n't)\s+(?:\w+\s+)?"
+    r"(?:forget|imagine|know|remember|believe|understand|comprehend)\b",
+    re.IGNORECASE,
+)
+
 
 CONTRADICTION_KINDS: tuple[str, ...] = ("polarity", "quantity", "denial")
 
@@ -205,12 +222,14 @@ def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
     if not same_thing:
         return Comparison("unrelated", score)
     # 4. polarity and figures
-    if a.negated != b.negated:
+    a_neg = a.negated and not _ATTITUDE_NEGATION.search(a.text)
+    b_neg = b.negated and not _ATTITUDE_NEGATION.search(b.text)
+    if a_neg != b_neg:
         # a one-word claim ("There are no problems at all") matches any sentence with
         # its word; a contradiction needs MIN_SHARED_WORDS in common, however short
         if score < SIM_NEGATION or len(set(a.tokens) & set(b.tokens)) < MIN_SHARED_WORDS:
             return Comparison("unrelated", score)
-        neg, pos = (a, b) if a.negated else (b, a)
+        neg, pos = (a, b) if a_neg else (b, a)
         if neg.denial and neg.origin != pos.origin:
             return Comparison(
                 "contradiction", score, "denial", f"{neg.origin_name} denies what {pos.origin_name} says"
@@ -226,6 +245,9 @@ def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
             # figures dated only by publication, days apart: a running tally updated
             # ("death toll rises to 30", then "to 48") or another day's count, not two
             # accounts of one fact (next-day reports of one event still conflict)
+            return Comparison("unrelated", score)
+        if _TALLY_UPDATE.search(a.text) or _TALLY_UPDATE.search(b.text):
+            # a running tally restated ("death toll rises to 13", "as of 09:00"): an update
             return Comparison("unrelated", score)
         return Comparison("contradiction", score, "quantity", conflict)
     return Comparison("same", score)
