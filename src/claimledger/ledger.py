@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -334,6 +335,22 @@ class Ledger:
             InputError: a malformed filter value.
         """
         return self.store.claims(**filters)
+
+    def claims_json(self, **filters: Any) -> list[str]:
+        """:meth:`claims`, each claim as compact JSON text (what the API sends).
+
+        A store that keeps claims as JSON text splices it (no decoding); any other store's
+        claims are encoded here, with the same result.
+
+        Raises:
+            InputError: a malformed filter value.
+        """
+        fast = getattr(self.store, "claims_json", None)
+        if fast is not None:
+            return list(fast(**filters))
+        return [
+            json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in self.store.claims(**filters)
+        ]
 
     def iter_claims(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Every claim matching the filters (no limit)."""

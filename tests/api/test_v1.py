@@ -229,3 +229,26 @@ def test_article_id_with_slash(tmp_path: Any, appdata: Any) -> None:
         page = c.get("/articles")
         assert 'href="/articles/feed%2Fitem%201"' in page.text
         assert "bridge was closed" in c.get("/articles/feed%2Fitem%201").text
+
+
+@pytest.mark.parametrize("query", ["", "q=retreat", "limit=3", "source=ministry+of+defence", "q=zzzz"])
+def test_claims_answer_is_the_encoded_store_answer(client: Any, query: str) -> None:
+    # The claims list is spliced from stored JSON text: it must be exactly the JSON encoding
+    # of what Ledger.claims returns (same keys, same order, the article inlined last).
+    import json
+
+    from claimledger.api.pagination import page
+
+    response = client.get(f"/api/v1/claims?{query}")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    given = {k: v for k, v in (p.split("=") for p in query.split("&") if p)}
+    limit = int(given.pop("limit", 50))
+    if "q" in given:
+        given["search"] = given.pop("q")
+    given = {k: v.replace("+", " ") for k, v in given.items()}
+    ledger = client.app.state.ledger
+    expected = page(ledger.claims(**given, limit=limit + 1, offset=0), offset=0, limit=limit, filters=given)
+    assert response.json() == expected
+    encoded = json.dumps(expected, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert response.content == encoded

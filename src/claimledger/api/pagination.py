@@ -49,6 +49,13 @@ def decode_cursor(cursor: str | None, filters: dict[str, Any]) -> int:
     return offset
 
 
+def page_json(items: list[str], *, offset: int, limit: int, filters: dict[str, Any]) -> str:
+    """:func:`page` as compact JSON text, from items that are JSON texts already."""
+    more = len(items) > limit
+    cursor = json.dumps(encode_cursor(offset + limit, filters) if more else None)
+    return '{"items":[' + ",".join(items[:limit]) + '],"next_cursor":' + cursor + "}"
+
+
 def page(items: list[dict[str, Any]], *, offset: int, limit: int, filters: dict[str, Any]) -> dict[str, Any]:
     """``{"items", "next_cursor"}`` from up to ``limit + 1`` fetched items (the extra one means "more")."""
     more = len(items) > limit

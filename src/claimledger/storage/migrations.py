@@ -212,11 +212,33 @@ CREATE TABLE source_grades (
 );
 """
 
+# Newest-first listing without a sort: claims carry their article's publication date
+# (articles are never re-dated) and an index holds the listing order itself, so
+# "ORDER BY ... LIMIT 50" reads 50 index entries; a second one, by row id, holds the
+# same keys so a search sorts its matches without reading their rows (storage/sqlite.py
+# _search_page). The FTS update trigger is narrowed
+# to the indexed columns first, so filling the new column does not rewrite the
+# full-text index.
+_V4_NEWEST = """
+DROP TRIGGER claims_fts_update;
+CREATE TRIGGER claims_fts_update AFTER UPDATE OF text, sentence, source_name ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, sentence, source_name)
+    VALUES ('delete', old.pk, old.text, old.sentence, old.source_name);
+    INSERT INTO claims_fts(rowid, text, sentence, source_name)
+    VALUES (new.pk, new.text, new.sentence, new.source_name);
+END;
+ALTER TABLE claims ADD COLUMN published TEXT;
+UPDATE claims SET published = (SELECT a.published FROM articles a WHERE a.id = claims.article_id);
+CREATE INDEX claims_newest ON claims((published IS NULL), published DESC, article_id, start, "end", id);
+CREATE INDEX claims_keys ON claims(pk, (published IS NULL), published, article_id, start, "end", id);
+"""
+
 #: Ordered steps; a database at version N gets every step with version > N.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create tables", _V1_CREATE),
     Migration(2, "full-text search over claims", _V2_FTS),
     Migration(3, "linking across reports", _V3_LINKING),
+    Migration(4, "newest-first claim listing index", _V4_NEWEST),
 )
 #: The schema version this code writes.
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
