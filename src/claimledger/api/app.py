@@ -15,6 +15,7 @@ from .. import __version__
 from ..ledger import Analyzer, Ledger
 from ..settings import Settings
 from .errors import install_error_handlers
+from .limits import DEFAULT_READ_CONCURRENCY, ReadConcurrencyMiddleware
 from .security import TOKEN_ENV, BodyLimitMiddleware, HostCheckMiddleware, SecurityHeadersMiddleware
 from .v1 import router as api_router
 
@@ -37,6 +38,7 @@ def create_app(
     settings: Settings | None = None,
     analyzer: Analyzer | None = None,
     allowed_hosts: list[str] | None = None,
+    read_concurrency: int = DEFAULT_READ_CONCURRENCY,
 ) -> FastAPI:
     """Build the application: ``/api/v1`` (JSON), the web pages, ``/static`` and ``/docs``.
 
@@ -55,6 +57,8 @@ def create_app(
         analyzer: replaces the spaCy analysis for ``analyze`` and ``ingest`` (tests).
         allowed_hosts: host names the ``Host`` header may carry (others answer 400,
             against DNS rebinding); None accepts any.
+        read_concurrency: GET requests let in at once; the others wait in arrival order
+            (fewer threads fighting for the GIL keep the tail short; ``api/limits.py``).
 
     Returns:
         The FastAPI app. The ledger is opened now and closed at shutdown.
@@ -90,6 +94,7 @@ def create_app(
     install_web(app)
     # Each middleware wraps those added before it: the headers one, added last, is outermost,
     # so its headers reach every answer, the 413 and 400 of the checks included.
+    app.add_middleware(ReadConcurrencyMiddleware, limit=read_concurrency)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     if allowed_hosts is not None:
         app.add_middleware(HostCheckMiddleware, allowed=allowed_hosts)

@@ -33,6 +33,15 @@ def serve_command(
             "Without one, writes are refused.",
         ),
     ] = None,
+    read_concurrency: Annotated[
+        int | None,
+        typer.Option(
+            "--read-concurrency",
+            min=1,
+            help="Page and API reads run at once; others wait their turn, which keeps latency low "
+            "under load [default: 4].",
+        ),
+    ] = None,
 ) -> None:
     """Serve the ledger: the JSON API under /api/v1 and the web workbench at /.
 
@@ -62,6 +71,7 @@ def serve_command(
         settings=settings,
         max_body_bytes=settings.max_document_bytes,
         allowed_hosts=allowed,
+        **({"read_concurrency": read_concurrency} if read_concurrency else {}),
     )
     if host not in LOOPBACK_NAMES:
         notice(f"Serving on {host}: other machines can reach this ledger.")
