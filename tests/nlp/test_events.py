@@ -246,3 +246,73 @@ FACES_PRESSURE: list[Row] = [
 )
 def test_classify_event_added_triggers(rows: list[Row], kind: str) -> None:
     assert _event(_doc(rows)).type == kind
+
+
+# -- whole sentences coded as CAMEO codes them: refusals and accusations --------------------
+
+NOT_PROVIDE_SUPPORT: list[Row] = [
+    ("Obama", "PROPN", "nsubj", 1, "B-PERSON"), ("said", "VERB", "ROOT", 1, "O"),
+    ("he", "PRON", "nsubj", 5, "O"), ("would", "AUX", "aux", 5, "O"), ("not", "PART", "neg", 5, "O"),
+    ("provide", "VERB", "ccomp", 1, "O"), ("support", "NOUN", "dobj", 5, "O"),
+    ("to", "ADP", "dative", 5, "O"), ("Israel", "PROPN", "pobj", 7, "B-GPE"),
+]  # fmt: skip
+NOT_GIVE_PERMISSION_TO_HELP: list[Row] = [
+    ("He", "PRON", "nsubj", 3, "O"), ("would", "AUX", "aux", 3, "O"), ("not", "PART", "neg", 3, "O"),
+    ("give", "VERB", "ROOT", 3, "O"), ("permission", "NOUN", "dobj", 3, "O"),
+    ("to", "PART", "aux", 6, "O"), ("help", "VERB", "advcl", 3, "O"), ("Israel", "PROPN", "dobj", 6, "B-GPE"),
+]  # fmt: skip
+DID_NOT_SAY_HELPED: list[Row] = [
+    ("Obama", "PROPN", "nsubj", 3, "B-PERSON"), ("did", "AUX", "aux", 3, "O"), ("not", "PART", "neg", 3, "O"),
+    ("say", "VERB", "ROOT", 3, "O"), ("Russia", "PROPN", "nsubj", 5, "B-GPE"),
+    ("helped", "VERB", "ccomp", 3, "O"), ("Israel", "PROPN", "dobj", 5, "B-GPE"),
+]  # fmt: skip
+ISRAEL_SAID_HAMAS_ATTACKED: list[Row] = [
+    ("Israel", "PROPN", "nsubj", 1, "B-GPE"), ("said", "VERB", "ROOT", 1, "O"),
+    ("Hamas", "PROPN", "nsubj", 3, "B-ORG"), ("attacked", "VERB", "ccomp", 1, "O"), ("it", "PRON", "dobj", 3, "O"),
+]  # fmt: skip
+US_CLAIMED_THEY_ATTACKED: list[Row] = [
+    ("The", "DET", "det", 1, "O"), ("US", "PROPN", "nsubj", 2, "B-GPE"), ("claimed", "VERB", "ROOT", 2, "O"),
+    ("that", "SCONJ", "mark", 6, "O"), ("they", "PRON", "nsubj", 6, "O"), ("had", "AUX", "aux", 6, "O"),
+    ("attacked", "VERB", "ccomp", 2, "O"), ("Iraq", "PROPN", "dobj", 6, "B-GPE"),
+]  # fmt: skip
+MEDIA_SAID_INSURGENTS_SHELLED: list[Row] = [
+    ("Insurgents", "NOUN", "nsubj", 1, "O"), ("shelled", "VERB", "ccomp", 5, "O"), ("Aleppo", "PROPN", "dobj", 1, "B-GPE"),
+    ("Syrian", "ADJ", "amod", 4, "B-NORP"), ("media", "NOUN", "nsubj", 5, "O"), ("said", "VERB", "ROOT", 5, "O"),
+]  # fmt: skip
+MEDICS_SAID_KILLED: list[Row] = [
+    ("Medics", "NOUN", "nsubj", 1, "O"), ("said", "VERB", "ROOT", 1, "O"), ("four", "NUM", "nummod", 3, "O"),
+    ("people", "NOUN", "nsubjpass", 5, "O"), ("were", "AUX", "auxpass", 5, "O"), ("killed", "VERB", "ccomp", 1, "O"),
+]  # fmt: skip
+US_STRUCK_CENTCOM_SAID: list[Row] = [
+    ("The", "DET", "det", 2, "B-GPE"), ("United", "PROPN", "compound", 2, "I-GPE"), ("States", "PROPN", "nsubj", 3, "I-GPE"),
+    ("struck", "VERB", "ccomp", 8, "O"), ("Mosul", "PROPN", "dobj", 3, "B-GPE"),
+    ("the", "DET", "det", 7, "O"), ("U.S.", "PROPN", "compound", 7, "B-ORG"), ("Command", "PROPN", "nsubj", 8, "I-ORG"),
+    ("said", "VERB", "ROOT", 8, "O"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "kind", "actors", "targets"),
+    [
+        (NOT_PROVIDE_SUPPORT, "REJECT", (), ("Israel",)),
+        (NOT_GIVE_PERMISSION_TO_HELP, "REJECT", (), ("Israel",)),
+        (DID_NOT_SAY_HELPED, "SUPPORT", ("Russia",), ("Israel",)),  # the negation is the speaker's
+        (ISRAEL_SAID_HAMAS_ATTACKED, "ACCUSE", ("Israel",), ("Hamas",)),
+        (US_CLAIMED_THEY_ATTACKED, "ASSAULT", (), ("Iraq",)),  # their own act: a claim, not an accusation
+        (MEDIA_SAID_INSURGENTS_SHELLED, "ASSAULT", (), ("Aleppo",)),  # the media relay, they accuse no one
+        (MEDICS_SAID_KILLED, "KILL", (), ()),  # no named speaker
+        (US_STRUCK_CENTCOM_SAID, "ASSAULT", ("The United States",), ("Mosul",)),  # one side speaking of itself
+    ],
+)
+def test_sentence_frames_refusals_and_accusations(
+    rows: list[Row], kind: str | None, actors: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    event = _event(_doc(rows))
+    assert (event.type, event.actors, event.targets) == (kind, actors, targets)
+
+
+def test_accusation_needs_the_reporting_verb_inside_the_content() -> None:
+    # A claim's content without its cue keeps the reported event's own type.
+    doc = _doc(ISRAEL_SAID_HAMAS_ATTACKED)
+    start = doc[2].idx
+    assert classify_event(doc, start, len(doc.text)).type == "ASSAULT"

@@ -22,6 +22,13 @@
    subject of the verb it depends on. Without a parse, entities before the
    trigger are actors and those after it are targets.
 
+Two readings follow CAMEO's coding of a whole sentence. A negated cooperation ("would not
+provide support") is REJECT. Conflict reported under a reporting verb that lies inside the
+text ("Israel said a mortar bomb was fired at it", "the US claimed that ISIL had attacked
+Iraq") is ACCUSE, with the speaker as actor and the doer as target, unless the speaker reports
+their own act ("they had attacked"). A claim's content seldom holds its own cue, so these
+mostly apply to sentences classified whole.
+
 No trigger gives ``Event(type=None)``. The type set and its PLOVER and CAMEO
 correspondences are documented in :mod:`claimledger.nlp.lang.en.event_verbs`.
 """
@@ -36,7 +43,9 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.errors import InputError
 from claimledger.model import Event
+from claimledger.nlp.lang.en import cue_verbs
 from claimledger.nlp.lang.en import event_verbs as ev
+from claimledger.nlp.lang.en import sources
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +60,21 @@ _BE_OBJECT_DEPS = _LIGHT_OBJECT_DEPS | {"nsubj", "expl"}
 _PHRASAL_BASES = frozenset(verb for verb, _ in ev.PHRASAL)
 _NOUN_ACTOR_PREPS = frozenset({"by", "from"})
 _VOWELS = frozenset("aeiou")
+#: Material conflict a speaker can report another party doing: reported under a speech verb by
+#: anyone but the doer, the sentence is an accusation (CAMEO 11x, "X said Y shelled Z").
+_CONFLICT_TYPES = frozenset({"ASSAULT", "KILL", "SEIZE"})
+#: Cooperation that, negated, is a refusal (CAMEO 12x: "would not provide support" is REJECT).
+_COOPERATION_TYPES = frozenset({"SUPPORT", "COOPERATE", "AGREE"})
+#: Reporting verbs that make a sentence an accusation when what they report is conflict.
+_REPORTING_VERBS = frozenset({"say", "claim", "allege", "report", "state", "charge", "accuse", "insist"})
+#: Subject pronouns that refer back to the speaker ("the US claimed that they had attacked").
+_SELF_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "it"})
+#: Words of a speaker that only relays the news ("state media said", "reports said"): it
+#: reports the conflict, it does not accuse anyone of it.
+_MEDIA_WORDS = frozenset(
+    {"media", "newspaper", "newspapers", "agency", "television", "tv", "radio", "news", "report", "reports",
+     "broadcaster", "outlet", "outlets", "website", "daily", "journalist", "journalists", "reporter", "reporters"}
+)  # fmt: skip
 # Children visited first when searching down from the main predicate: clauses the
 # predicate governs, then its arguments, then everything else.
 _DEP_RANK: dict[str, int] = {
@@ -312,4 +336,83 @@ def classify_event(doc: Doc, start: int, end: int) -> Event:
         # "launched an offensive": read the arguments of the light verb.
         pred = trigger.head
     actors, targets = _arguments(pred, ent_at)
+    if kind in _COOPERATION_TYPES and _negated(pred):
+        return Event("REJECT", tuple(actors), tuple(targets))
+    if kind in _CONFLICT_TYPES:
+        speech = _reporting_head(pred, tokens[0].i, tokens[-1].i)
+        speakers = _arguments(speech, ent_at)[0] if speech is not None else []
+        # a named speaker (not "medics said") reporting someone else's act accuses them
+        if speech is not None and speakers and not _reports_own_act(pred, speech, ent_at):
+            accused = [name for name in actors if name not in speakers]
+            return Event("ACCUSE", tuple(speakers), tuple(accused))
     return Event(kind, tuple(actors), tuple(targets))
+
+
+#: Links from a predicate up to the verb whose negation also refuses it ("would not give
+#: permission to Russia to help": help -advcl (to-infinitive)-> give; "permission to help":
+#: help -acl-> permission -dobj-> give); a clausal complement starts a
+#: new clause ("did not say that Russia helps" does not refuse the help).
+_NEGATION_REACH = frozenset({"xcomp", "acl", "dobj", "pobj", "prep", "attr"})
+
+
+def _negated(pred: Token) -> bool:
+    """Whether the predicate, or a verb of its clause that governs it, carries a negation."""
+    token = pred
+    for _ in range(6):
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
+            return True
+        infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if (token.dep_ not in _NEGATION_REACH and not infinitive) or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _reporting_head(pred: Token, first: int, last: int) -> Token | None:
+    """The reporting verb whose clausal complement ``pred`` is (through conjuncts and
+    infinitives), when it lies inside the text: "Israel said a bomb was fired at it"."""
+    token = pred
+    while token.dep_ in ("conj", "xcomp") and first <= token.head.i <= last and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "ccomp" or not first <= token.head.i <= last:
+        return None
+    head = token.head
+    if cue_verbs.VERB_FORMS.get(head.lower_) not in _REPORTING_VERBS:
+        return None
+    for child in head.children:
+        if child.dep_ in _SUBJECT_DEPS and any(t.lower_ in _MEDIA_WORDS for t in child.subtree):
+            return None
+    return head
+
+
+def _reports_own_act(pred: Token, speech: Token, ent_at: dict[int, Span]) -> bool:
+    """Whether the speaker reports their own act: the doer is a pronoun or the speaker's name."""
+    clause = pred
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i and clause.head.i != speech.i:
+        clause = clause.head
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+    if any(c.pos_ == "PRON" and c.lower_ in _SELF_PRONOUNS for c in subjects):
+        return True
+    doers, _ = _arguments(pred, ent_at)
+    speakers, _ = _arguments(speech, ent_at)
+    if not doers:
+        return False
+    if set(doers) <= set(speakers):
+        return True
+    # "The United States launched an air strike ..., the U.S. Central Command said": one side
+    own = {_side(name) for name in speakers} - {None}
+    return bool(own) and all(_side(name) in own for name in doers)
+
+
+def _side(name: str) -> str | None:
+    """The country a name stands for or belongs to ("the U.S. Central Command" -> US), or None."""
+    key = name.casefold().removeprefix("the ").strip()
+    if key in sources.AGENT_GOVERNMENTS:
+        return sources.DEMONYMS.get(key) or sources.AGENT_GOVERNMENTS[key]
+    words = key.split()
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            side = sources.DEMONYMS.get(" ".join(words[i : i + size]))
+            if side is not None:
+                return side
+    return None
