@@ -124,12 +124,28 @@ def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iter
     is_new = [False] * len(claims)
     for i in new:
         is_new[i] = True
+    # 1. key blocks and text LSH bands (MinHash bands over 3-shingles as blocks)
+    shingles = [claim_shingles(c.tokens) for c in claims]
+    hashable = [i for i, s in enumerate(shingles) if s]
+    signatures = MinHash.bulk([list(shingles[i]) for i in hashable], num_perm=CLAIM_NUM_PERM, seed=_SEED)
+    bands: dict[bytes, list[int]] = defaultdict(list)
+    for i, sig in zip(hashable, signatures, strict=True):
+        values = sig.hashvalues
+        for band in range(CLAIM_BANDS):
+            rows = values[band * CLAIM_BAND_ROWS : (band + 1) * CLAIM_BAND_ROWS]
+            bands[band.to_bytes(1, "little") + rows.tobytes()].append(i)
+    # 2. each distinct block once: claims sharing one band mostly share them all
+    #    (re-reports of one text), and a block with the members of one already
+    #    searched adds nothing (at 100k claims in bench/linking.py, 54k shared bands
+    #    held 2.8k distinct member lists); a claim alone in its block (most bands)
+    #    has nothing to look up. All of a small block; a larger one by sorted
+    #    neighbourhood, so comparisons per claim stay bounded however many
+    #    re-reports of one story the window holds
+    blocks = chain(_blocks(claims).values(), bands.values())
+    distinct = {tuple(block): block for block in blocks if len(block) > 1}
     members: dict[int, set[int]] = defaultdict(set)
-    # 1. key blocks and 2. text LSH bands: all of a small block; a larger one is
-    #    searched by sorted neighbourhood (see _neighbourhoods), so comparisons per
-    #    claim stay bounded however many re-reports of one story the window holds
     large = 0
-    for block in {tuple(b): b for b in _blocks(claims).values()}.values():
+    for block in distinct.values():
         fresh = [i for i in block if is_new[i]]
         if not fresh:
             continue
@@ -140,35 +156,7 @@ def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iter
         large += 1
         _neighbourhoods(block, fresh, claims, members)
     if large:
-        logger.debug("%s key blocks over %s claims searched by neighbourhood", large, 2 * NEIGHBOURS + 1)
-    shingles = [claim_shingles(c.tokens) for c in claims]
-    hashable = [i for i, s in enumerate(shingles) if s]
-    signatures = MinHash.bulk([list(shingles[i]) for i in hashable], num_perm=CLAIM_NUM_PERM, seed=_SEED)
-    bands: dict[bytes, list[int]] = defaultdict(list)
-    for i, sig in zip(hashable, signatures, strict=True):
-        values = sig.hashvalues
-        for band in range(CLAIM_BANDS):
-            rows = values[band * CLAIM_BAND_ROWS : (band + 1) * CLAIM_BAND_ROWS]
-            bands[band.to_bytes(1, "little") + rows.tobytes()].append(i)
-    # claims sharing one band mostly share them all (re-reports of one text): a band
-    # with the members of one already searched adds nothing (at 100k claims in
-    # bench/linking.py, 54k shared bands held 2.8k distinct member lists)
-    searched: set[tuple[int, ...]] = set()
-    for block in bands.values():
-        if len(block) == 1:
-            continue  # the claim alone in this band (most bands): nothing to look up
-        members_key = tuple(block)
-        if members_key in searched:
-            continue
-        searched.add(members_key)
-        fresh = [i for i in block if is_new[i]]
-        if not fresh:
-            continue
-        if len(block) <= 2 * NEIGHBOURS + 1:
-            for i in fresh:
-                members[i].update(block)
-        else:
-            _neighbourhoods(block, fresh, claims, members)
+        logger.debug("%s blocks over %s claims searched by neighbourhood", large, 2 * NEIGHBOURS + 1)
     # 3. pairs within the time window (a pair of new claims from its lower index,
     #    unless only the higher one found it: neighbourhoods are not symmetric);
     #    the window test is within_window's, vectorised (millions of pairs at 100k)

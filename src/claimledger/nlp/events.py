@@ -342,7 +342,7 @@ def classify_event(doc: Doc, start: int, end: int) -> Event:
         speech = _reporting_head(pred, tokens[0].i, tokens[-1].i)
         speakers = _arguments(speech, ent_at)[0] if speech is not None else []
         # a named speaker (not "medics said") reporting someone else's act accuses them
-        if speech is not None and speakers and not _reports_own_act(pred, speech, ent_at):
+        if speech is not None and speakers and not _reports_own_act(pred, speech, actors, speakers):
             accused = [name for name in actors if name not in speakers]
             return Event("ACCUSE", tuple(speakers), tuple(accused))
     return Event(kind, tuple(actors), tuple(targets))
@@ -385,16 +385,17 @@ def _reporting_head(pred: Token, first: int, last: int) -> Token | None:
     return head
 
 
-def _reports_own_act(pred: Token, speech: Token, ent_at: dict[int, Span]) -> bool:
-    """Whether the speaker reports their own act: the doer is a pronoun or the speaker's name."""
+def _reports_own_act(pred: Token, speech: Token, doers: list[str], speakers: list[str]) -> bool:
+    """Whether the speaker reports their own act: the doer is a pronoun or the speaker's name.
+
+    ``doers`` and ``speakers`` are the named actors of ``pred`` and of ``speech``.
+    """
     clause = pred
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i and clause.head.i != speech.i:
         clause = clause.head
     subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
     if any(c.pos_ == "PRON" and c.lower_ in _SELF_PRONOUNS for c in subjects):
         return True
-    doers, _ = _arguments(pred, ent_at)
-    speakers, _ = _arguments(speech, ent_at)
     if not doers:
         return False
     if set(doers) <= set(speakers):
