@@ -4,6 +4,7 @@ Usage::
 
     python bench/linking.py                 # 10k and 100k claims
     python bench/linking.py --sizes 10000 30000
+    python bench/linking.py --db postgresql://claims@localhost/bench   # an empty PostgreSQL ledger
 
 The bundled press releases (``src/claimledger/data/corpus``) are ingested once
 into a temporary SQLite ledger (~2.5k claims). Synthetic variants of those
@@ -134,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--db", help="an empty ledger to fill and link (a PostgreSQL URL); default: a temporary SQLite file"
+    )
     args = parser.parse_args(argv)
     import claimledger.linking  # noqa: F401  (imported now: its import time is no link time)
     from claimledger.ledger import Ledger, default_analyzer
@@ -148,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
             yield doc
 
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "bench.db", analyzer=capture) as ledger:
+    with tempfile.TemporaryDirectory() as tmp, Ledger(args.db or Path(tmp) / "bench.db", analyzer=capture) as ledger:
+        if ledger.store.stats()["articles"]:
+            parser.error(f"{args.db} already holds articles; give an empty ledger")
+        print(f"ledger: {type(ledger.store).__name__}", flush=True)
         t0 = time.perf_counter()
         ledger.ingest(sorted(CORPUS.iterdir()))
         have = sum(len(d.claims) for d in captured)

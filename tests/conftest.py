@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -38,3 +43,24 @@ def nlp():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     return SHARED
+
+
+def load_storage_conftest() -> ModuleType:
+    """tests/storage/conftest.py (PgCluster, start_cluster), loaded by path (folders are not packages)."""
+    name = "claimledger_storage_conftest"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "storage" / "conftest.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    """One throwaway PostgreSQL cluster for the whole session (skips when PostgreSQL is not installed);
+    ``pg_cluster.create_database()`` gives a test its own empty database."""
+    cluster = load_storage_conftest().start_cluster()
+    yield cluster
+    cluster.stop()

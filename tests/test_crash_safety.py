@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -49,25 +47,6 @@ def write_corpus(folder: Path) -> Path:
     for i in range(N_FILES):
         (folder / f"article-{i:02d}.txt").write_text(story(i), encoding="utf-8")
     return folder
-
-
-def load_storage_conftest() -> ModuleType:
-    """tests/storage/conftest.py (the throwaway PostgreSQL cluster), loaded by path."""
-    name = "claimledger_storage_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "storage" / "conftest.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture(scope="module")
-def pg_cluster() -> Iterator[Any]:
-    cluster = load_storage_conftest().start_cluster()  # skips when PostgreSQL is not installed
-    yield cluster
-    cluster.stop()
 
 
 def sqlite_count(db: str) -> int:

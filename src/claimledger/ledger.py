@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import multiprocessing
@@ -405,7 +406,7 @@ class Ledger:
         if not isinstance(self.store, LinkStore):
             raise StoreError(
                 f"the ledger backend {type(self.store).__name__} does not keep links across reports; "
-                "use an SQLite ledger"
+                "use an SQLite or PostgreSQL ledger"
             )
         return self.store
 
@@ -594,6 +595,13 @@ def link_ledger(store: LinkStore, *, rebuild: bool = False) -> LinkReport:
     Raises:
         StoreError: the write failed.
     """
+    lock = getattr(store, "link_lock", None)
+    with lock() if lock is not None else contextlib.nullcontext():
+        return _link_locked(store, rebuild=rebuild)
+
+
+def _link_locked(store: LinkStore, *, rebuild: bool) -> LinkReport:
+    """:func:`link_ledger` while holding the store's linking lock (where it has one)."""
     from .linking import (
         article_signature,
         features_of,

@@ -19,7 +19,7 @@ with warnings.catch_warnings():
 
 from claimledger.api import create_app
 from claimledger.model import AnalyzedDocument, Article
-from claimledger.storage import SQLiteStore
+from claimledger.storage import SQLiteStore, open_store
 
 TOKEN = "test-token-123"
 
@@ -134,9 +134,9 @@ def contradicting_documents() -> list[AnalyzedDocument]:
     return docs
 
 
-def build_ledger(path: Path, docs: list[AnalyzedDocument]) -> Path:
-    """Store the documents in a new SQLite ledger at ``path``."""
-    with SQLiteStore(path) as store:
+def build_ledger(path: Path | str, docs: list[AnalyzedDocument]) -> Path | str:
+    """Store the documents in a new ledger at ``path`` (an SQLite file or a PostgreSQL URL)."""
+    with open_store(str(path)) if isinstance(path, str) else SQLiteStore(path) as store:
         for doc in docs:
             assert store.add_document(doc)
     return path

@@ -58,15 +58,20 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> Any:
         yield c
 
 
-@pytest.fixture(scope="session")
-def linked_reader(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """A client on a linked ledger: the reader's documents plus a quantity contradiction."""
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def linked_reader(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A client on a linked ledger: the reader's documents plus a quantity contradiction; an
+    SQLite file, then a PostgreSQL database (skipped when PostgreSQL is not installed)."""
     from claimledger.ledger import Ledger
 
     data = _appdata()
     b = data.builders
     docs = [b.document_a(), b.document_b(), data.evil_document(), *data.contradicting_documents()]
-    path = data.build_ledger(tmp_path_factory.mktemp("linked") / "ledger.db", docs)
+    if request.param == "postgres":
+        where: Path | str = request.getfixturevalue("pg_cluster").create_database()
+    else:
+        where = tmp_path_factory.mktemp("linked") / "ledger.db"
+    path = data.build_ledger(where, docs)
     with Ledger(path) as ledger:
         ledger.link()
     with data.client_for(path) as c:

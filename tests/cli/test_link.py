@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimledger.cli import app
-from claimledger.storage import SQLiteStore
+from claimledger.storage import PostgresStore, SQLiteStore
 
 
 def link_builders() -> ModuleType:
@@ -28,9 +28,16 @@ def link_builders() -> ModuleType:
     return sys.modules[name]
 
 
-@pytest.fixture
-def story_db(tmp_path: Path) -> Path:
-    """A ledger holding the multi-outlet story, not yet linked."""
+@pytest.fixture(params=["sqlite", "postgres"])
+def story_db(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A ledger holding the multi-outlet story, not yet linked: an SQLite file, or a
+    PostgreSQL URL (skips when PostgreSQL is not installed)."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("pg_cluster").create_database()
+        with PostgresStore(url) as store:
+            for doc in link_builders().story():
+                store.add_document(doc)
+        return str(url)
     path = tmp_path / "story.db"
     with SQLiteStore(path) as store:
         for doc in link_builders().story():

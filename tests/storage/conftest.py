@@ -184,14 +184,6 @@ def start_cluster() -> PgCluster:
     return cluster
 
 
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    """One throwaway PostgreSQL cluster for the session (skips when PostgreSQL is not installed)."""
-    cluster = start_cluster()
-    yield cluster
-    cluster.stop()
-
-
 @pytest.fixture
 def pg_url(pg_cluster: PgCluster) -> str:
     """The URL of a new empty database in the session cluster."""

@@ -7,6 +7,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -16,13 +17,17 @@ from ..errors import ConfigError, InputError, NotFound, StoreError
 from ..model import AnalyzedDocument, Article, Claim
 from .base import CLAIM_FILTERS, QUOTE_TYPES
 from .sqlite import (
+    _CLAIM_COLUMNS,
+    _CLUSTER_COLUMNS,
     _ORDER,
     _article_dict,
     _claim_row,
+    _cluster_dict,
     _key,
     _like_escape,
     _where,
     content_hash_of,
+    check_grade,
     date_bound,
 )
 
@@ -38,6 +43,8 @@ _FETCH_CHUNK = 500
 #: Key of the advisory lock that serialises concurrent migrations (any constant bigint works;
 #: this one is "claimled" read as ASCII bytes).
 _MIGRATION_LOCK = 0x636C61696D6C6564
+#: Key of the advisory lock one linking run holds ("linklock" read as ASCII bytes).
+_LINK_LOCK = 0x6C696E6B6C6F636B
 
 # Text columns compared or sorted on use the "C" collation: byte order like SQLite,
 # whatever locale the cluster was created with (ISO dates must compare as strings).
@@ -169,6 +176,53 @@ CREATE INDEX claims_search ON claims USING GIN (search);
 """
 
 
+# Version 3 matches SQLite's version 3 (linking across reports, docs/linking.md): the
+# same tables and keys. Cluster and claim ids sort in byte order ("C") like SQLite's.
+_V3_LINKING = """
+CREATE TABLE article_minhash (
+    article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature TEXT NOT NULL
+);
+CREATE TABLE article_duplicates (
+    article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    group_id TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX article_duplicates_group ON article_duplicates(group_id);
+CREATE TABLE clusters (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    first_seen TEXT COLLATE "C",
+    size INTEGER NOT NULL,
+    origins INTEGER NOT NULL,
+    relays INTEGER NOT NULL,
+    outlets INTEGER NOT NULL DEFAULT 0,
+    label TEXT
+);
+CREATE INDEX clusters_size ON clusters(size);
+CREATE TABLE claim_clusters (
+    claim_id TEXT COLLATE "C" PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    cluster_id TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX claim_clusters_cluster ON claim_clusters(cluster_id);
+CREATE TABLE contradictions (
+    claim_a TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b TEXT COLLATE "C" NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind TEXT COLLATE "C" NOT NULL,
+    detail TEXT,
+    score DOUBLE PRECISION,
+    found_at TEXT COLLATE "C",
+    PRIMARY KEY (claim_a, claim_b, kind)
+);
+CREATE INDEX contradictions_b ON contradictions(claim_b);
+CREATE TABLE source_grades (
+    source TEXT COLLATE "C" PRIMARY KEY,
+    reliability TEXT NOT NULL,
+    credibility INTEGER NOT NULL,
+    set_by TEXT,
+    set_at TEXT NOT NULL
+)
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class PgMigration:
     """One schema step: ``version`` is reached by running ``statements`` in one transaction."""
@@ -187,6 +241,7 @@ class PgMigration:
 PG_MIGRATIONS: tuple[PgMigration, ...] = (
     PgMigration(1, "create tables", _V1_CREATE),
     PgMigration(2, "full-text search over claims", _V2_FTS),
+    PgMigration(3, "linking across reports", _V3_LINKING),
 )
 #: The schema version this code writes.
 PG_SCHEMA_VERSION: int = PG_MIGRATIONS[-1].version
@@ -202,6 +257,12 @@ _TABLES = frozenset(
         "claim_quantities",
         "claim_entities",
         "claim_actors",
+        "article_minhash",
+        "article_duplicates",
+        "clusters",
+        "claim_clusters",
+        "contradictions",
+        "source_grades",
     }
 )
 # FTS tokens: runs of letters and digits (underscore and punctuation separate words,
@@ -815,6 +876,340 @@ class PostgresStore:
             "date_range": {"first": first, "last": last},
         }
 
+    # -- linking across reports (claimledger.linking; docs/linking.md) -----
+    #
+    # The same reads and writes as SQLiteStore's, in PostgreSQL's dialect. One
+    # linking run at a time: link_lock() holds a session advisory lock, so two
+    # `claimledger link` processes against one database take turns instead of
+    # both clustering the same new claims.
+
+    @contextmanager
+    def link_lock(self) -> Iterator[None]:
+        """Hold the database's linking lock (waits while another process links).
+
+        Raises:
+            StoreError: the lock could not be taken.
+        """
+        psycopg = _psycopg()
+        try:
+            conn = psycopg.connect(self.url, autocommit=True)
+        except psycopg.Error as e:
+            raise self._error("linking lock connection", e) from e
+        try:
+            try:
+                conn.execute("SELECT pg_advisory_lock(%s)", (_LINK_LOCK,))
+            except psycopg.Error as e:
+                raise self._error("taking the linking lock", e) from e
+            yield
+        finally:
+            conn.close()  # closing the session releases its advisory locks
+
+    def _rows(self, what: str, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql.encode(), params).fetchall()
+            except _psycopg().Error as e:
+                raise self._error(what, e) from e
+
+    def link_articles(self) -> list[dict[str, Any]]:
+        """Every article's linking state: ``id``, ``outlet``, ``published``,
+        ``signature`` (stored MinHash as hex, or None) and ``group_id`` (its
+        near-duplicate group, or None)."""
+        rows = self._rows(
+            "article linking state",
+            "SELECT a.id, a.outlet, a.published, m.signature, d.group_id FROM articles a "
+            "LEFT JOIN article_minhash m ON m.article_id = a.id "
+            "LEFT JOIN article_duplicates d ON d.article_id = a.id ORDER BY a.id",
+        )
+        keys = ("id", "outlet", "published", "signature", "group_id")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def article_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """The texts of these articles (ids that are not stored are left out)."""
+        ids = [i for i in article_ids if "\x00" not in i]
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), _FETCH_CHUNK):
+            chunk = ids[i : i + _FETCH_CHUNK]
+            out.update(self._rows("article texts", "SELECT id, text FROM articles WHERE id = ANY(%s)", (chunk,)))
+        return out
+
+    def linkable_claims(self) -> Iterator[dict[str, Any]]:
+        """Every claim (with its article) plus ``cluster_id`` (None when not yet linked)."""
+        rows = self._rows(
+            "linkable claims",
+            f"SELECT {_CLAIM_COLUMNS}, cc.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
+            "LEFT JOIN claim_clusters cc ON cc.claim_id = c.id ORDER BY c.pk",
+        )
+        for row in rows:
+            claim = _claim_row(row[:8])
+            claim["cluster_id"] = row[8]
+            yield claim
+
+    def save_links(
+        self,
+        *,
+        signatures: dict[str, str],
+        duplicates: dict[str, str],
+        memberships: dict[str, str],
+        clusters: list[dict[str, Any]],
+        removed: list[str],
+        contradictions: list[dict[str, Any]],
+        rebuild: bool = False,
+    ) -> None:
+        """Write one linking run in one transaction (arguments as ``SQLiteStore.save_links``).
+
+        Raises:
+            StoreError: the write failed (nothing is kept).
+        """
+        psycopg = _psycopg()
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        writes: list[tuple[str, list[Any]]] = [
+            (
+                "INSERT INTO article_minhash (article_id, signature) VALUES (%s, %s) "
+                "ON CONFLICT (article_id) DO UPDATE SET signature = EXCLUDED.signature",
+                sorted(signatures.items()),
+            ),
+            ("INSERT INTO article_duplicates (article_id, group_id) VALUES (%s, %s)", sorted(duplicates.items())),
+            ("DELETE FROM clusters WHERE id = %s", [(r,) for r in removed]),
+            (
+                "INSERT INTO contradictions (claim_a, claim_b, kind, detail, score, found_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                [
+                    (c["claim_a"], c["claim_b"], c["kind"], c.get("detail"), c.get("score"), now)
+                    for c in sorted(contradictions, key=lambda c: (c["claim_a"], c["claim_b"], c["kind"]))
+                ],
+            ),
+        ]
+        with self._lock:
+            try:
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    if rebuild:
+                        cur.execute("DELETE FROM claim_clusters")
+                        cur.execute("DELETE FROM clusters")
+                        cur.execute("DELETE FROM contradictions")
+                    cur.execute("DELETE FROM article_duplicates")
+                    for sql, rows in writes:
+                        if rows:
+                            cur.executemany(sql.encode(), rows)
+                    # the two big writes (a row per claim, and per cluster, singletons too)
+                    _copy_upsert(cur, "claim_clusters", _MEMBER_COLUMNS, sorted(memberships.items()))
+                    _copy_upsert(
+                        cur,
+                        "clusters",
+                        _CLUSTER_TABLE_COLUMNS,
+                        [tuple(c[k] for k in _CLUSTER_TABLE_COLUMNS) for c in sorted(clusters, key=lambda c: c["id"])],
+                    )
+            except psycopg.Error as e:
+                raise StoreError(f"cannot store the links in {self.path}: {str(e).strip()}") from e
+
+    def clusters(
+        self,
+        *,
+        min_size: int = 2,
+        cross_outlet: bool = False,
+        min_origins: int = 1,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Cluster summaries, most independent origins first (see ``SQLiteStore.clusters``).
+
+        Raises:
+            InputError: a negative limit or offset.
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        rows = self._rows(
+            "cluster listing",
+            f"SELECT {_CLUSTER_COLUMNS} FROM clusters WHERE size >= %s AND origins >= %s AND outlets >= %s "
+            "ORDER BY origins DESC, relays DESC, size DESC, first_seen IS NULL, first_seen, id "
+            "LIMIT %s OFFSET %s",
+            (min_size, min_origins, 2 if cross_outlet else 0, limit, offset),
+        )
+        return [_cluster_dict(row) for row in rows]
+
+    def cluster(self, cluster_id: str) -> dict[str, Any]:
+        """One cluster (by id or unique id prefix) with its member claims, earliest first.
+
+        Raises:
+            NotFound: no cluster has this id, or the prefix matches several.
+        """
+        base = f"SELECT {_CLUSTER_COLUMNS} FROM clusters"
+        row = None
+        if "\x00" not in cluster_id:
+            found = self._rows("cluster lookup", base + " WHERE id = %s", (cluster_id,))
+            if not found and cluster_id:
+                found = self._rows(
+                    "cluster lookup",
+                    base + " WHERE id LIKE %s ESCAPE '\\' ORDER BY id LIMIT 2",
+                    (_like_escape(cluster_id) + "%",),
+                )
+                if len(found) > 1:
+                    raise NotFound(
+                        f"cluster id prefix {cluster_id!r} matches several clusters; give more of it"
+                    )
+            row = found[0] if found else None
+        if row is None:
+            raise NotFound(
+                f"no cluster with id {cluster_id!r}; run `claimledger link` and list clusters "
+                "with `claimledger clusters`"
+            )
+        members = self._rows(
+            "cluster members",
+            f"SELECT {_CLAIM_COLUMNS}, d.group_id FROM claim_clusters cc "
+            "JOIN claims c ON c.id = cc.claim_id JOIN articles a ON a.id = c.article_id "
+            "LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE cc.cluster_id = %s "
+            "ORDER BY a.published IS NULL, a.published, a.id, c.start, c.id",
+            (row[0],),
+        )
+        out = _cluster_dict(row)
+        claims = []
+        for m in members:
+            claim = _claim_row(m[:8])
+            claim["duplicate_group"] = m[8]
+            claims.append(claim)
+        out["claims"] = claims
+        return out
+
+    def cluster_of(self, claim_id: str) -> str | None:
+        """The cluster id of a claim (id or unique prefix); None when it is not linked yet.
+
+        Raises:
+            NotFound: no such claim.
+        """
+        full = self.claim(claim_id)["id"]
+        rows = self._rows("cluster lookup", "SELECT cluster_id FROM claim_clusters WHERE claim_id = %s", (full,))
+        return rows[0][0] if rows else None
+
+    def contradictions(
+        self, *, kind: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Stored contradictions with both claims in full (see ``SQLiteStore.contradictions``).
+
+        Raises:
+            InputError: a negative limit or offset.
+        """
+        if limit < 0 or offset < 0:
+            raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        if kind and "\x00" in kind:
+            return []
+        sql = "SELECT x.claim_a, x.claim_b, x.kind, x.detail, x.score, x.found_at FROM contradictions x"
+        params: list[Any] = []
+        if kind:
+            sql += " WHERE x.kind = %s"
+            params.append(kind)
+        sql += " ORDER BY x.found_at DESC, x.claim_a, x.claim_b, x.kind LIMIT %s OFFSET %s"
+        rows = self._rows("contradiction listing", sql, [*params, limit, offset])
+        return [
+            {
+                "kind": k,
+                "detail": detail,
+                "score": score,
+                "found_at": found,
+                "claim_a": self.claim(a),
+                "claim_b": self.claim(b),
+            }
+            for a, b, k, detail, score, found in rows
+        ]
+
+    def source_link_rows(self) -> list[dict[str, Any]]:
+        """One row per linked claim for source records (see ``SQLiteStore.source_link_rows``)."""
+        rows = self._rows(
+            "source records",
+            "SELECT c.source_name, c.source_kind, cc.cluster_id, COALESCE(d.group_id, c.article_id), "
+            "k.origins, EXISTS (SELECT 1 FROM contradictions x WHERE x.claim_a = c.id OR x.claim_b = c.id) "
+            "FROM claims c JOIN claim_clusters cc ON cc.claim_id = c.id "
+            "JOIN clusters k ON k.id = cc.cluster_id "
+            "LEFT JOIN article_duplicates d ON d.article_id = c.article_id ORDER BY c.pk",
+        )
+        keys = ("source", "kind", "cluster_id", "unit", "origins", "contradicted")
+        return [dict(zip(keys, (*row[:5], int(row[5])), strict=True)) for row in rows]
+
+    def link_counts(self) -> dict[str, Any]:
+        """Linking totals (the same keys as ``SQLiteStore.link_counts``)."""
+        with self._lock:
+            q = self._conn.execute
+            try:
+                linked = _one(q("SELECT COUNT(*) FROM claim_clusters"))
+                total = _one(q("SELECT COUNT(*) FROM claims"))
+                row = q(
+                    "SELECT COUNT(*), COUNT(*) FILTER (WHERE outlets >= 2), COUNT(*) FILTER (WHERE origins >= 2) "
+                    "FROM clusters WHERE size >= 2"
+                ).fetchone()
+                kinds = dict(q("SELECT kind, COUNT(*) FROM contradictions GROUP BY kind ORDER BY kind").fetchall())
+                dup = q("SELECT COUNT(DISTINCT group_id), COUNT(*) FROM article_duplicates").fetchone()
+            except _psycopg().Error as e:
+                raise self._error("linking totals", e) from e
+        multi, cross, corroborated = row if row else (0, 0, 0)
+        groups, dup_articles = dup if dup else (0, 0)
+        return {
+            "linked": linked,
+            "unlinked": total - linked,
+            "clusters": multi,
+            "cross_outlet": cross,
+            "corroborated": corroborated,
+            "contradictions": kinds,
+            "duplicate_groups": groups,
+            "duplicate_articles": dup_articles,
+        }
+
+    def set_grade(
+        self, source: str, *, reliability: str, credibility: int, set_by: str | None = None
+    ) -> None:
+        """Record an Admiralty grade for a canonical source (replacing an earlier one).
+
+        Raises:
+            InputError: reliability is not A-F, credibility not 1-6, or a NUL in the text.
+            StoreError: the write failed.
+        """
+        grade = check_grade(reliability, credibility)
+        if _has_nul([source, set_by]):
+            raise InputError("a source name or grader holds a NUL character; remove it")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._lock:
+            try:
+                self._conn.execute(
+                    "INSERT INTO source_grades (source, reliability, credibility, set_by, set_at) "
+                    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (source) DO UPDATE SET "
+                    "reliability = EXCLUDED.reliability, credibility = EXCLUDED.credibility, "
+                    "set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at",
+                    (source, grade, credibility, set_by, now),
+                )
+            except _psycopg().Error as e:
+                raise StoreError(f"cannot store the grade of {source!r}: {str(e).strip()}") from e
+
+    def grades(self) -> dict[str, dict[str, Any]]:
+        """Admiralty grades by source: ``reliability``, ``credibility``, ``set_by``, ``set_at``."""
+        rows = self._rows(
+            "grade listing",
+            "SELECT source, reliability, credibility, set_by, set_at FROM source_grades ORDER BY source",
+        )
+        return {
+            r[0]: {"reliability": r[1], "credibility": r[2], "set_by": r[3], "set_at": r[4]} for r in rows
+        }
+
+
+#: Column names, key first, of the tables save_links fills by COPY.
+_MEMBER_COLUMNS: tuple[str, ...] = ("claim_id", "cluster_id")
+_CLUSTER_TABLE_COLUMNS: tuple[str, ...] = ("id", "first_seen", "size", "origins", "relays", "outlets", "label")
+
+
+def _copy_upsert(cur: psycopg.Cursor[Any], table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Insert or replace ``rows`` in ``table`` (keyed on its first column): COPY into a temporary
+    table, then one INSERT ... SELECT ... ON CONFLICT. At 30k claims this writes the claim and
+    cluster rows in 0.5 s where row-by-row upserts took 1.4 s."""
+    if not rows:
+        return
+    stage = f"stage_{table}"
+    cur.execute(f"CREATE TEMP TABLE {stage} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP")
+    names = ", ".join(columns)
+    with cur.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns[1:])
+    cur.execute(
+        f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} ORDER BY {columns[0]} "
+        f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}"
+    )
 
 def _one(cursor: psycopg.Cursor[Any]) -> int:
     row = cursor.fetchone()

@@ -917,11 +917,7 @@ class SQLiteStore:
             InputError: reliability is not A-F or credibility not 1-6.
             StoreError: the write failed.
         """
-        grade = reliability.strip().upper()
-        if grade not in ("A", "B", "C", "D", "E", "F"):
-            raise InputError(f"reliability {reliability!r} is not an Admiralty grade; use a letter A-F")
-        if credibility not in range(1, 7):
-            raise InputError(f"credibility {credibility!r} is not an Admiralty grade; use a number 1-6")
+        grade = check_grade(reliability, credibility)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._lock:
             try:
@@ -942,6 +938,20 @@ class SQLiteStore:
         return {
             r[0]: {"reliability": r[1], "credibility": r[2], "set_by": r[3], "set_at": r[4]} for r in rows
         }
+
+
+def check_grade(reliability: str, credibility: int) -> str:
+    """The reliability letter (upper case) of a valid Admiralty grade.
+
+    Raises:
+        InputError: reliability is not A-F or credibility not 1-6.
+    """
+    grade = reliability.strip().upper() if isinstance(reliability, str) else ""
+    if grade not in ("A", "B", "C", "D", "E", "F"):
+        raise InputError(f"reliability {reliability!r} is not an Admiralty grade; use a letter A-F")
+    if isinstance(credibility, bool) or credibility not in range(1, 7):
+        raise InputError(f"credibility {credibility!r} is not an Admiralty grade; use a number 1-6")
+    return grade
 
 
 def content_hash_of(text: str) -> str:
@@ -1123,6 +1133,10 @@ def _claim_json(row: tuple[Any, ...]) -> str:
     inner = stored[1:-1].strip()
     article = json.dumps(_article_dict(row[1:8]), ensure_ascii=False, separators=(",", ":"))
     return "{" + inner + ("," if inner else "") + '"article":' + article + "}"
+
+
+#: The columns _cluster_dict reads, in order.
+_CLUSTER_COLUMNS = "id, first_seen, size, origins, relays, outlets, label"
 
 
 def _cluster_dict(row: tuple[Any, ...]) -> dict[str, Any]:
