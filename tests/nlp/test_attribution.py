@@ -461,3 +461,71 @@ def test_attribution_minor_cue_with_object(attr_nlp: Language, text: str, cue: s
     text, found = _all_found(attr_nlp, text)
     got = [_roles(text, f)[1:] for f in found]
     assert (cue, content) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "quoted"),
+    [
+        # the parser gives "said" no complement: the quotation right before the cue is what was said
+        ('"Wall Street\'s a pretty cynical place," said Tim Hess, a real estate developer in Virginia.',
+         "Tim Hess", "cynical place"),
+        # a word of the quotation parsed as a second subject of "said" is not the speaker
+        ("“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a "
+         "South Florida-based president of the caucus.", "Leslie Wimes", "Full panic mode"),
+    ],
+)
+def test_attribution_quote_before_inverted_cue(attr_nlp: Language, text: str, source: str, quoted: str) -> None:
+    (a,) = _attributions(attr_nlp, text)
+    assert a.source is not None and a.source.text.startswith(source)
+    assert a.cue is not None and a.cue.text == "said"
+    assert quoted in " ".join(c.text for c in a.content)
+    assert a.source.text not in " ".join(c.text for c in a.content)
+
+
+def test_attribution_clause_after_adjunct_without_that(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Trump said after the convention he would not accept the endorsement.")
+    (f,) = found
+    assert f.source_span is not None and f.source_span.text == "Trump"
+    assert "he would not accept the endorsement" in _content(text, f)
+
+
+def test_attribution_adverbial_clause_with_conjunction_is_not_content(attr_nlp: Language) -> None:
+    _, found = _run(attr_nlp, "Trump said nothing because he was tired.")
+    assert not any("because" in _content(_, f) for f in found)
+
+
+def test_attribution_transcript_labels_inside_quotation(attr_nlp: Language) -> None:
+    text = (
+        'Partial transcript as follows:\n\n"WALLACE: Let’s start with breaking news on the debate story. '
+        'After the Clinton camp announced it, what happened?\n\n"PENCE: Well, look, Hillary Clinton '
+        "apparently thinks this is an episode of a show.\n"
+    )
+    attrs = _attributions(attr_nlp, text)
+    assert [(a.source.text if a.source else None, a.cue.text if a.cue else None) for a in attrs] == [
+        ("WALLACE", ":"),
+        ("PENCE", ":"),
+    ]
+    assert attrs[0].content[0].text.startswith("Let’s start") and attrs[0].content[0].text.endswith("happened?")
+    for a in attrs:
+        for span in (a.source, a.cue, *a.content):
+            assert span is not None and text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("At the forum, Clinton called her vote in favor of the Iraq War a mistake.", "Clinton",
+         "her vote in favor of the Iraq War a mistake"),
+        ('He called Burma a "good news story in an era when so often we see countries going the opposite way."',
+         "He", 'Burma a "good news story'),
+    ],
+)
+def test_attribution_naming_cue(attr_nlp: Language, text: str, source: str, content: str) -> None:
+    (a,) = _attributions(attr_nlp, text)
+    assert a.source is not None and a.source.text == source
+    assert a.cue is not None and a.cue.text == "called"
+    assert a.content[0].text.startswith(content)
+
+
+def test_attribution_called_as_a_name_is_not_a_cue(attr_nlp: Language) -> None:
+    assert _attributions(attr_nlp, "His nonprofit group, called the Virginia Conservation Legacy Fund, will run it.") == []

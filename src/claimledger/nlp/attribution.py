@@ -213,7 +213,7 @@ def to_attributions(doc: Doc, found: list[FoundAttribution], *, text: str | None
     for f in found:
         if f.parent is not None:
             continue
-        if f.cue_ranges and any(a < f.cue_pos < b for a, b in speech):
+        if f.cue_ranges and not f.extra.get("transcript") and any(a < f.cue_pos < b for a, b in speech):
             continue  # a cue inside a quotation is nested in whoever is quoted, found or not
         root = f
         seen = 0
@@ -331,9 +331,13 @@ def find_attributions(doc: Doc, *, outlet: str | None = None) -> list[FoundAttri
         elif low == ":":
             f = _colon_cue(tok, text)
         elif low in VERB_FORMS and tok.pos_ in ("VERB", "AUX"):
-            if VERB_FORMS[low] in _EVALUATIVE_ONLY:
+            naming = _naming_cue(tok) if VERB_FORMS[low] == "call" else None
+            if naming is not None:
+                f = naming
+            elif VERB_FORMS[low] in _EVALUATIVE_ONLY:
                 continue
-            f = _verb_cue(tok, by_start, by_end)
+            else:
+                f = _verb_cue(tok, by_start, by_end)
         elif low in NOUN_CUES and tok.pos_ in ("NOUN", "PROPN"):
             f = _noun_cue(tok)
         else:
@@ -678,6 +682,12 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     """
     doc = tok.doc
     line_start = text.rfind("\n", 0, tok.idx) + 1
+    # a transcript quoted line by line: '"WALLACE: Let's start with ...' (the speaker's label
+    # opens the quotation, so its colon is the cue of what follows, not a cue quoted)
+    opened = line_start
+    while line_start < tok.idx and text[line_start] in _QUOTE_MARKS:
+        line_start += 1
+    transcript = line_start > opened
     line_end = text.find("\n", tok.idx)
     line_end = len(text) if line_end < 0 else line_end
     left = doc.char_span(line_start, tok.idx, alignment_mode="contract")
@@ -701,7 +711,29 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
         e -= 1
     if len(text[s:e].split()) < 3:
         return None
-    return FoundAttribution(tok.idx, left, [(tok.idx, tok.idx + 1)], [(s, e)], "say")
+    f = FoundAttribution(tok.idx, left, [(tok.idx, tok.idx + 1)], [(s, e)], "say")
+    if transcript:
+        f.extra["transcript"] = True
+    return f
+
+
+def _naming_cue(tok: Token) -> FoundAttribution | None:
+    """An evaluation by naming: "Clinton called her vote a mistake", "He called Burma a 'good news
+    story'". The subject is the source, "called" the cue, and the object with what it is called the
+    content; "called him on Tuesday" (no object predicate) and "a group called X" (no subject) are
+    not attributions."""
+    children = list(tok.children)
+    subj = next((c for c in children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+    oprd = next((c for c in children if c.dep_ == "oprd" and obj is not None and c.i > obj.i), None)
+    if subj is None or obj is None or oprd is None:
+        return None
+    source = _np_span(subj)
+    if not _agentive(source, "call", strict=True):
+        return None  # "the report calls the plan a failure" keeps its source; "it calls it X" is no one's
+    doc = tok.doc
+    content = _ranges(doc, list(doc[obj.left_edge.i : oprd.right_edge.i + 1]))
+    return FoundAttribution(tok.idx, source, [(tok.idx, tok.idx + len(tok.text))], content, "call")
 
 
 def _according_to(tok: Token) -> FoundAttribution | None:
@@ -762,6 +794,14 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         # "He said legalizing it could put ...": a gerund subject of the clause parsed as the verb's xcomp
         content_heads = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i
                          and any(x.dep_ == "ccomp" for x in c.children)][:1]
+    if not content_heads and (base in SPEECH_VERBS or base in BELIEF_VERBS):
+        # "Trump said after the convention he would not accept ...": without "that", the parser
+        # takes the clause after an adjunct for an adverbial one; a clause with a subject of its
+        # own and no conjunction ("because", "when") is what was said
+        content_heads = [c for c in children if c.dep_ == "advcl" and c.i > tok.i and c.pos_ in ("VERB", "AUX")
+                         and c.tag_ not in ("VBG", "VBN")
+                         and any(x.dep_ in ("nsubj", "nsubjpass") and x.i < c.i for x in c.children)
+                         and not any(x.dep_ in ("mark", "advmod") and x.i < c.i for x in c.children)][:1]
     if not content_heads and base in PREP_CUES:
         for prep in children:
             if prep.dep_ == "prep" and prep.lower_ in PREP_CUES[base]:
@@ -784,7 +824,11 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             quoted = detached
     if quoted is None and not parenthetical and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
         return None
-    subj = borrowed or next((c for c in children if c.dep_ in _SUBJ_DEPS), None)
+    subjects = [c for c in children if c.dep_ in _SUBJ_DEPS]
+    if quoted is not None:
+        # '"... Full panic mode," said Leslie Wimes': a word of the quotation parsed as a second subject
+        subjects = [c for c in subjects if not quoted.start <= c.idx < quoted.end] or subjects
+    subj = borrowed or next(iter(subjects), None)
     if subj is None:
         if tok.dep_ == "conj":
             first = tok.head
@@ -955,12 +999,15 @@ def _adjacent_quote(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int
         j += 1
     if j < len(doc) and j - start <= 3 and doc[j].idx in by_start:
         return by_start[doc[j].idx]
+    # '"Q," Smith said' (the quote right before the subject) or '"Q," said Smith' (right
+    # before the cue, whatever the parser made of the quotation's words)
     first = min((_np_start(c) for c in tok.children if c.dep_ in _SUBJ_DEPS), default=tok.i)
-    j = first - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
-        j -= 1
-    if j >= 0 and first - j <= 3 and doc[j].idx + len(doc[j].text) in by_end:
-        return by_end[doc[j].idx + len(doc[j].text)]
+    for first in dict.fromkeys((first, tok.i)):
+        j = first - 1
+        while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+            j -= 1
+        if j >= 0 and first - j <= 3 and doc[j].idx + len(doc[j].text) in by_end:
+            return by_end[doc[j].idx + len(doc[j].text)]
     return None
 
 
