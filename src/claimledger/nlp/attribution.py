@@ -707,8 +707,8 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     s, e = tok.idx + 1, len(text[:line_end].rstrip())
     while s < e and text[s].isspace():
         s += 1
-    if e > s and text[e - 1] == ".":
-        e -= 1
+    if e > s and text[e - 1] == "." and not transcript:
+        e -= 1  # a headline's full stop (a transcript line keeps a stop after a dash: "and —.")
     if len(text[s:e].split()) < 3:
         return None
     f = FoundAttribution(tok.idx, left, [(tok.idx, tok.idx + 1)], [(s, e)], "say")
