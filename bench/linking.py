@@ -152,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
             yield doc
 
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp, Ledger(args.db or Path(tmp) / "bench.db", analyzer=capture) as ledger:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Ledger(args.db or Path(tmp) / "bench.db", analyzer=capture) as ledger,
+    ):
         if ledger.store.stats()["articles"]:
             parser.error(f"{args.db} already holds articles; give an empty ledger")
         print(f"ledger: {type(ledger.store).__name__}", flush=True)

@@ -200,7 +200,8 @@ def _linked_state(led: Ledger) -> tuple[Any, ...]:
     clusters = led.clusters(min_size=1, limit=1000)
     members = {c["id"]: sorted(m["id"] for m in led.cluster(c["id"])["claims"]) for c in clusters}
     contradictions = sorted(
-        (r["claim_a"]["id"], r["claim_b"]["id"], r["kind"], r["detail"]) for r in led.contradictions(limit=1000)
+        (r["claim_a"]["id"], r["claim_b"]["id"], r["kind"], r["detail"])
+        for r in led.contradictions(limit=1000)
     )
     counts = led.store.link_counts()  # type: ignore[attr-defined]
     return clusters, members, contradictions, counts, led.sources()

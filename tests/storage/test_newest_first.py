@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from claimledger_test_builders import ClaimSpec, article, document_a, make_document  # loaded by conftest.py
 
-from claimledger.storage import SQLiteStore, sqlite as sqlite_module
+from claimledger.storage import SQLiteStore
+from claimledger.storage import sqlite as sqlite_module
 from claimledger.storage.migrations import migrate
 
 WORDS = ("artillery", "convoy", "ceasefire", "drone", "grain", "border")

@@ -1001,8 +1001,8 @@ def _adjacent_quote(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int
         return by_start[doc[j].idx]
     # '"Q," Smith said' (the quote right before the subject) or '"Q," said Smith' (right
     # before the cue, whatever the parser made of the quotation's words)
-    first = min((_np_start(c) for c in tok.children if c.dep_ in _SUBJ_DEPS), default=tok.i)
-    for first in dict.fromkeys((first, tok.i)):
+    subject_start = min((_np_start(c) for c in tok.children if c.dep_ in _SUBJ_DEPS), default=tok.i)
+    for first in dict.fromkeys((subject_start, tok.i)):
         j = first - 1
         while j >= 0 and (doc[j].is_space or doc[j].text == ","):
             j -= 1

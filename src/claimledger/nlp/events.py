@@ -43,9 +43,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.errors import InputError
 from claimledger.model import Event
-from claimledger.nlp.lang.en import cue_verbs
+from claimledger.nlp.lang.en import cue_verbs, sources
 from claimledger.nlp.lang.en import event_verbs as ev
-from claimledger.nlp.lang.en import sources
 
 logger = logging.getLogger(__name__)
 
