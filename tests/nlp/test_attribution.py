@@ -529,3 +529,11 @@ def test_attribution_naming_cue(attr_nlp: Language, text: str, source: str, cont
 
 def test_attribution_called_as_a_name_is_not_a_cue(attr_nlp: Language) -> None:
     assert _attributions(attr_nlp, "His nonprofit group, called the Virginia Conservation Legacy Fund, will run it.") == []
+
+
+def test_attribution_according_to_noun_phrase_read_as_verb(attr_nlp: Language) -> None:
+    text = "Donald Trump repeatedly demeaned women with sexist language, according to show insiders."
+    (a,) = _attributions(attr_nlp, text)
+    assert a.source is not None and a.source.text == "show insiders"
+    assert a.cue is not None and a.cue.text == "according to"
+    assert a.content[0].text == "Donald Trump repeatedly demeaned women with sexist language"

@@ -743,11 +743,18 @@ def _according_to(tok: Token) -> FoundAttribution | None:
         if nxt is None or nxt.lower_ != "to":
             return None
         to = nxt
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
     doc = tok.doc
-    source = _np_span(pobj)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is not None:
+        source = _np_span(pobj)
+    else:
+        # "according to show insiders": a noun phrase the tagger read as a verb and its object
+        pcomp = next((c for c in to.children if c.dep_ == "pcomp"), None)
+        if pcomp is None or pcomp.right_edge.i - pcomp.left_edge.i > 5 or doc[pcomp.right_edge.i].pos_ not in ("NOUN", "PROPN"):
+            return None
+        if any(c.dep_ not in ("dobj", "compound", "amod", "det") for c in pcomp.children):
+            return None
+        source = doc[pcomp.left_edge.i : pcomp.right_edge.i + 1]
     head = tok.head
     if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         head = tok.sent.root
