@@ -17,9 +17,17 @@ from ..errors import ConfigError, InputError, NotFound, StoreError
 from ..model import AnalyzedDocument, Article, Claim
 from .base import CLAIM_FILTERS, QUOTE_TYPES
 from .sqlite import (
-    _CLAIM_COLUMNS,
     _CLUSTER_COLUMNS,
     _ORDER,
+    CLUSTER_KEYS,
+    CLUSTER_MEMBERS_SQL,
+    CLUSTERS_SQL,
+    CONTRADICTION_KINDS_SQL,
+    GRADES_SQL,
+    LINK_ARTICLES_SQL,
+    LINK_COUNTS_SQL,
+    LINKABLE_CLAIMS_SQL,
+    SOURCE_LINK_ROWS_SQL,
     _article_dict,
     _claim_row,
     _cluster_dict,
@@ -27,8 +35,14 @@ from .sqlite import (
     _like_escape,
     _where,
     check_grade,
+    cluster_with_members,
     content_hash_of,
     date_bound,
+    grade_dicts,
+    link_article_dicts,
+    link_counts_dict,
+    linkable_claim,
+    source_link_dicts,
 )
 
 if TYPE_CHECKING:
@@ -918,14 +932,7 @@ class PostgresStore:
         """Every article's linking state: ``id``, ``outlet``, ``published``,
         ``signature`` (stored MinHash as hex, or None) and ``group_id`` (its
         near-duplicate group, or None)."""
-        rows = self._rows(
-            "article linking state",
-            "SELECT a.id, a.outlet, a.published, m.signature, d.group_id FROM articles a "
-            "LEFT JOIN article_minhash m ON m.article_id = a.id "
-            "LEFT JOIN article_duplicates d ON d.article_id = a.id ORDER BY a.id",
-        )
-        keys = ("id", "outlet", "published", "signature", "group_id")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        return link_article_dicts(self._rows("article linking state", LINK_ARTICLES_SQL))
 
     def article_texts(self, article_ids: list[str]) -> dict[str, str]:
         """The texts of these articles (ids that are not stored are left out)."""
@@ -940,15 +947,8 @@ class PostgresStore:
 
     def linkable_claims(self) -> Iterator[dict[str, Any]]:
         """Every claim (with its article) plus ``cluster_id`` (None when not yet linked)."""
-        rows = self._rows(
-            "linkable claims",
-            f"SELECT {_CLAIM_COLUMNS}, cc.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
-            "LEFT JOIN claim_clusters cc ON cc.claim_id = c.id ORDER BY c.pk",
-        )
-        for row in rows:
-            claim = _claim_row(row[:8])
-            claim["cluster_id"] = row[8]
-            yield claim
+        for row in self._rows("linkable claims", LINKABLE_CLAIMS_SQL):
+            yield linkable_claim(row)
 
     def save_links(
         self,
@@ -1004,11 +1004,8 @@ class PostgresStore:
                     _copy_upsert(
                         cur,
                         "clusters",
-                        _CLUSTER_TABLE_COLUMNS,
-                        [
-                            tuple(c[k] for k in _CLUSTER_TABLE_COLUMNS)
-                            for c in sorted(clusters, key=lambda c: c["id"])
-                        ],
+                        CLUSTER_KEYS,
+                        [tuple(c[k] for k in CLUSTER_KEYS) for c in sorted(clusters, key=lambda c: c["id"])],
                     )
             except psycopg.Error as e:
                 raise StoreError(f"cannot store the links in {self.path}: {str(e).strip()}") from e
@@ -1031,9 +1028,7 @@ class PostgresStore:
             raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
         rows = self._rows(
             "cluster listing",
-            f"SELECT {_CLUSTER_COLUMNS} FROM clusters WHERE size >= %s AND origins >= %s AND outlets >= %s "
-            "ORDER BY origins DESC, relays DESC, size DESC, first_seen IS NULL, first_seen, id "
-            "LIMIT %s OFFSET %s",
+            _pg(CLUSTERS_SQL),
             (min_size, min_origins, 2 if cross_outlet else 0, limit, offset),
         )
         return [_cluster_dict(row) for row in rows]
@@ -1064,22 +1059,7 @@ class PostgresStore:
                 f"no cluster with id {cluster_id!r}; run `claimledger link` and list clusters "
                 "with `claimledger clusters`"
             )
-        members = self._rows(
-            "cluster members",
-            f"SELECT {_CLAIM_COLUMNS}, d.group_id FROM claim_clusters cc "
-            "JOIN claims c ON c.id = cc.claim_id JOIN articles a ON a.id = c.article_id "
-            "LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE cc.cluster_id = %s "
-            "ORDER BY a.published IS NULL, a.published, a.id, c.start, c.id",
-            (row[0],),
-        )
-        out = _cluster_dict(row)
-        claims = []
-        for m in members:
-            claim = _claim_row(m[:8])
-            claim["duplicate_group"] = m[8]
-            claims.append(claim)
-        out["claims"] = claims
-        return out
+        return cluster_with_members(row, self._rows("cluster members", _pg(CLUSTER_MEMBERS_SQL), (row[0],)))
 
     def cluster_of(self, claim_id: str) -> str | None:
         """The cluster id of a claim (id or unique prefix); None when it is not linked yet.
@@ -1126,46 +1106,13 @@ class PostgresStore:
 
     def source_link_rows(self) -> list[dict[str, Any]]:
         """One row per linked claim for source records (see ``SQLiteStore.source_link_rows``)."""
-        rows = self._rows(
-            "source records",
-            "SELECT c.source_name, c.source_kind, cc.cluster_id, COALESCE(d.group_id, c.article_id), "
-            "k.origins, EXISTS (SELECT 1 FROM contradictions x WHERE x.claim_a = c.id OR x.claim_b = c.id) "
-            "FROM claims c JOIN claim_clusters cc ON cc.claim_id = c.id "
-            "JOIN clusters k ON k.id = cc.cluster_id "
-            "LEFT JOIN article_duplicates d ON d.article_id = c.article_id ORDER BY c.pk",
-        )
-        keys = ("source", "kind", "cluster_id", "unit", "origins", "contradicted")
-        return [dict(zip(keys, (*row[:5], int(row[5])), strict=True)) for row in rows]
+        return source_link_dicts(self._rows("source records", SOURCE_LINK_ROWS_SQL))
 
     def link_counts(self) -> dict[str, Any]:
         """Linking totals (the same keys as ``SQLiteStore.link_counts``)."""
-        with self._lock:
-            q = self._conn.execute
-            try:
-                linked = _one(q("SELECT COUNT(*) FROM claim_clusters"))
-                total = _one(q("SELECT COUNT(*) FROM claims"))
-                row = q(
-                    "SELECT COUNT(*), COUNT(*) FILTER (WHERE outlets >= 2), COUNT(*) FILTER (WHERE origins >= 2) "
-                    "FROM clusters WHERE size >= 2"
-                ).fetchone()
-                kinds = dict(
-                    q("SELECT kind, COUNT(*) FROM contradictions GROUP BY kind ORDER BY kind").fetchall()
-                )
-                dup = q("SELECT COUNT(DISTINCT group_id), COUNT(*) FROM article_duplicates").fetchone()
-            except _psycopg().Error as e:
-                raise self._error("linking totals", e) from e
-        multi, cross, corroborated = row if row else (0, 0, 0)
-        groups, dup_articles = dup if dup else (0, 0)
-        return {
-            "linked": linked,
-            "unlinked": total - linked,
-            "clusters": multi,
-            "cross_outlet": cross,
-            "corroborated": corroborated,
-            "contradictions": kinds,
-            "duplicate_groups": groups,
-            "duplicate_articles": dup_articles,
-        }
+        counts = [self._rows("linking totals", sql)[0] for sql in LINK_COUNTS_SQL]
+        kinds = dict(self._rows("linking totals", CONTRADICTION_KINDS_SQL))
+        return link_counts_dict(counts, kinds)
 
     def set_grade(
         self, source: str, *, reliability: str, credibility: int, set_by: str | None = None
@@ -1194,26 +1141,11 @@ class PostgresStore:
 
     def grades(self) -> dict[str, dict[str, Any]]:
         """Admiralty grades by source: ``reliability``, ``credibility``, ``set_by``, ``set_at``."""
-        rows = self._rows(
-            "grade listing",
-            "SELECT source, reliability, credibility, set_by, set_at FROM source_grades ORDER BY source",
-        )
-        return {
-            r[0]: {"reliability": r[1], "credibility": r[2], "set_by": r[3], "set_at": r[4]} for r in rows
-        }
+        return grade_dicts(self._rows("grade listing", GRADES_SQL))
 
 
 #: Column names, key first, of the tables save_links fills by COPY.
 _MEMBER_COLUMNS: tuple[str, ...] = ("claim_id", "cluster_id")
-_CLUSTER_TABLE_COLUMNS: tuple[str, ...] = (
-    "id",
-    "first_seen",
-    "size",
-    "origins",
-    "relays",
-    "outlets",
-    "label",
-)
 
 
 def _copy_upsert(
@@ -1235,6 +1167,11 @@ def _copy_upsert(
         f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} ORDER BY {columns[0]} "
         f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}"
     )
+
+
+def _pg(sql: str) -> str:
+    """A query shared with SQLiteStore, with its ``?`` placeholders as psycopg's ``%s``."""
+    return sql.replace("?", "%s")
 
 
 def _one(cursor: psycopg.Cursor[Any]) -> int:

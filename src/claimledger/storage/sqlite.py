@@ -632,13 +632,8 @@ class SQLiteStore:
         ``signature`` (stored MinHash as hex, or None) and ``group_id`` (its
         near-duplicate group, or None)."""
         with self._lock:
-            rows = self._conn.execute(
-                "SELECT a.id, a.outlet, a.published, m.signature, d.group_id FROM articles a "
-                "LEFT JOIN article_minhash m ON m.article_id = a.id "
-                "LEFT JOIN article_duplicates d ON d.article_id = a.id ORDER BY a.id"
-            ).fetchall()
-        keys = ("id", "outlet", "published", "signature", "group_id")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+            rows = self._conn.execute(LINK_ARTICLES_SQL).fetchall()
+        return link_article_dicts(rows)
 
     def article_texts(self, article_ids: list[str]) -> dict[str, str]:
         """The texts of these articles (ids that are not stored are left out)."""
@@ -656,16 +651,10 @@ class SQLiteStore:
 
     def linkable_claims(self) -> Iterator[dict[str, Any]]:
         """Every claim (with its article) plus ``cluster_id`` (None when not yet linked)."""
-        sql = (
-            f"SELECT {_CLAIM_COLUMNS}, cc.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
-            "LEFT JOIN claim_clusters cc ON cc.claim_id = c.id ORDER BY c.pk"
-        )
         with self._lock:
-            rows = self._conn.execute(sql).fetchall()
+            rows = self._conn.execute(LINKABLE_CLAIMS_SQL).fetchall()
         for row in rows:
-            claim = _claim_row(row[:8])
-            claim["cluster_id"] = row[8]
-            yield claim
+            yield linkable_claim(row)
 
     def save_links(
         self,
@@ -765,14 +754,9 @@ class SQLiteStore:
         """
         if limit < 0 or offset < 0:
             raise InputError(f"limit ({limit}) and offset ({offset}) must not be negative")
-        sql = (
-            "SELECT id, first_seen, size, origins, relays, outlets, label FROM clusters "
-            "WHERE size >= ? AND origins >= ? AND outlets >= ? "
-            "ORDER BY origins DESC, relays DESC, size DESC, first_seen IS NULL, first_seen, id LIMIT ? OFFSET ?"
-        )
         with self._lock:
             rows = self._conn.execute(
-                sql, (min_size, min_origins, 2 if cross_outlet else 0, limit, offset)
+                CLUSTERS_SQL, (min_size, min_origins, 2 if cross_outlet else 0, limit, offset)
             ).fetchall()
         return [_cluster_dict(row) for row in rows]
 
@@ -784,7 +768,7 @@ class SQLiteStore:
         Raises:
             NotFound: no cluster has this id, or the prefix matches several.
         """
-        base = "SELECT id, first_seen, size, origins, relays, outlets, label FROM clusters"
+        base = f"SELECT {_CLUSTER_COLUMNS} FROM clusters"
         with self._lock:
             row = self._conn.execute(base + " WHERE id = ?", (cluster_id,)).fetchone()
             if row is None and cluster_id:
@@ -801,21 +785,8 @@ class SQLiteStore:
                     f"no cluster with id {cluster_id!r}; run `claimledger link` and list clusters "
                     "with `claimledger clusters`"
                 )
-            members = self._conn.execute(
-                f"SELECT {_CLAIM_COLUMNS}, d.group_id FROM claim_clusters cc "
-                "JOIN claims c ON c.id = cc.claim_id JOIN articles a ON a.id = c.article_id "
-                "LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE cc.cluster_id = ? "
-                "ORDER BY a.published IS NULL, a.published, a.id, c.start, c.id",
-                (row[0],),
-            ).fetchall()
-        out = _cluster_dict(row)
-        claims = []
-        for m in members:
-            claim = _claim_row(m[:8])
-            claim["duplicate_group"] = m[8]
-            claims.append(claim)
-        out["claims"] = claims
-        return out
+            members = self._conn.execute(CLUSTER_MEMBERS_SQL, (row[0],)).fetchall()
+        return cluster_with_members(row, members)
 
     def cluster_of(self, claim_id: str) -> str | None:
         """The cluster id of a claim (id or unique prefix); None when it is not linked yet.
@@ -867,17 +838,9 @@ class SQLiteStore:
         """One row per linked claim for source records: ``source``, ``kind``,
         ``cluster_id``, ``unit`` (duplicate group or article id), ``origins`` of
         its cluster and ``contradicted`` (in any stored contradiction)."""
-        sql = (
-            "SELECT c.source_name, c.source_kind, cc.cluster_id, COALESCE(d.group_id, c.article_id), "
-            "k.origins, EXISTS (SELECT 1 FROM contradictions x WHERE x.claim_a = c.id OR x.claim_b = c.id) "
-            "FROM claims c JOIN claim_clusters cc ON cc.claim_id = c.id "
-            "JOIN clusters k ON k.id = cc.cluster_id "
-            "LEFT JOIN article_duplicates d ON d.article_id = c.article_id ORDER BY c.pk"
-        )
         with self._lock:
-            rows = self._conn.execute(sql).fetchall()
-        keys = ("source", "kind", "cluster_id", "unit", "origins", "contradicted")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+            rows = self._conn.execute(SOURCE_LINK_ROWS_SQL).fetchall()
+        return source_link_dicts(rows)
 
     def link_counts(self) -> dict[str, Any]:
         """Linking totals: ``linked``/``unlinked`` claims, ``clusters`` (two or more
@@ -885,28 +848,9 @@ class SQLiteStore:
         by kind, ``duplicate_groups`` and ``duplicate_articles``."""
         q = self._conn.execute
         with self._lock:
-            linked = q("SELECT COUNT(*) FROM claim_clusters").fetchone()[0]
-            total = q("SELECT COUNT(*) FROM claims").fetchone()[0]
-            multi, cross, corroborated = q(
-                "SELECT COUNT(*), COALESCE(SUM(outlets >= 2), 0), COALESCE(SUM(origins >= 2), 0) "
-                "FROM clusters WHERE size >= 2"
-            ).fetchone()
-            kinds = dict(
-                q("SELECT kind, COUNT(*) FROM contradictions GROUP BY kind ORDER BY kind").fetchall()
-            )
-            groups, dup_articles = q(
-                "SELECT COUNT(DISTINCT group_id), COUNT(*) FROM article_duplicates"
-            ).fetchone()
-        return {
-            "linked": linked,
-            "unlinked": total - linked,
-            "clusters": multi,
-            "cross_outlet": cross,
-            "corroborated": corroborated,
-            "contradictions": kinds,
-            "duplicate_groups": groups,
-            "duplicate_articles": dup_articles,
-        }
+            counts = [q(sql).fetchone() for sql in LINK_COUNTS_SQL]
+            kinds = dict(q(CONTRADICTION_KINDS_SQL).fetchall())
+        return link_counts_dict(counts, kinds)
 
     def set_grade(
         self, source: str, *, reliability: str, credibility: int, set_by: str | None = None
@@ -932,12 +876,8 @@ class SQLiteStore:
     def grades(self) -> dict[str, dict[str, Any]]:
         """Admiralty grades by source: ``reliability``, ``credibility``, ``set_by``, ``set_at``."""
         with self._lock:
-            rows = self._conn.execute(
-                "SELECT source, reliability, credibility, set_by, set_at FROM source_grades ORDER BY source"
-            ).fetchall()
-        return {
-            r[0]: {"reliability": r[1], "credibility": r[2], "set_by": r[3], "set_at": r[4]} for r in rows
-        }
+            rows = self._conn.execute(GRADES_SQL).fetchall()
+        return grade_dicts(rows)
 
 
 def check_grade(reliability: str, credibility: int) -> str:
@@ -1135,10 +1075,103 @@ def _claim_json(row: tuple[Any, ...]) -> str:
     return "{" + inner + ("," if inner else "") + '"article":' + article + "}"
 
 
-#: The columns _cluster_dict reads, in order.
-_CLUSTER_COLUMNS = "id, first_seen, size, origins, relays, outlets, label"
+#: A cluster's columns (the ``clusters`` table, key first) and the keys of its summary dict.
+CLUSTER_KEYS: tuple[str, ...] = ("id", "first_seen", "size", "origins", "relays", "outlets", "label")
+_CLUSTER_COLUMNS = ", ".join(CLUSTER_KEYS)
+
+# The link queries both stores run (PostgreSQL swaps the ``?`` placeholders for ``%s``).
+LINK_ARTICLES_SQL = (
+    "SELECT a.id, a.outlet, a.published, m.signature, d.group_id FROM articles a "
+    "LEFT JOIN article_minhash m ON m.article_id = a.id "
+    "LEFT JOIN article_duplicates d ON d.article_id = a.id ORDER BY a.id"
+)
+LINKABLE_CLAIMS_SQL = (
+    f"SELECT {_CLAIM_COLUMNS}, cc.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
+    "LEFT JOIN claim_clusters cc ON cc.claim_id = c.id ORDER BY c.pk"
+)
+CLUSTERS_SQL = (
+    f"SELECT {_CLUSTER_COLUMNS} FROM clusters WHERE size >= ? AND origins >= ? AND outlets >= ? "
+    "ORDER BY origins DESC, relays DESC, size DESC, first_seen IS NULL, first_seen, id LIMIT ? OFFSET ?"
+)
+CLUSTER_MEMBERS_SQL = (
+    f"SELECT {_CLAIM_COLUMNS}, d.group_id FROM claim_clusters cc "
+    "JOIN claims c ON c.id = cc.claim_id JOIN articles a ON a.id = c.article_id "
+    "LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE cc.cluster_id = ? "
+    "ORDER BY a.published IS NULL, a.published, a.id, c.start, c.id"
+)
+SOURCE_LINK_ROWS_SQL = (
+    "SELECT c.source_name, c.source_kind, cc.cluster_id, COALESCE(d.group_id, c.article_id), "
+    "k.origins, EXISTS (SELECT 1 FROM contradictions x WHERE x.claim_a = c.id OR x.claim_b = c.id) "
+    "FROM claims c JOIN claim_clusters cc ON cc.claim_id = c.id "
+    "JOIN clusters k ON k.id = cc.cluster_id "
+    "LEFT JOIN article_duplicates d ON d.article_id = c.article_id ORDER BY c.pk"
+)
+GRADES_SQL = "SELECT source, reliability, credibility, set_by, set_at FROM source_grades ORDER BY source"
+_LINK_ARTICLE_KEYS = ("id", "outlet", "published", "signature", "group_id")
+_SOURCE_LINK_KEYS = ("source", "kind", "cluster_id", "unit", "origins", "contradicted")
 
 
 def _cluster_dict(row: tuple[Any, ...]) -> dict[str, Any]:
-    keys = ("id", "first_seen", "size", "origins", "relays", "outlets", "label")
-    return dict(zip(keys, row, strict=True))
+    return dict(zip(CLUSTER_KEYS, row, strict=True))
+
+
+def link_article_dicts(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Rows of :data:`LINK_ARTICLES_SQL` as ``link_articles`` returns them."""
+    return [dict(zip(_LINK_ARTICLE_KEYS, row, strict=True)) for row in rows]
+
+
+def linkable_claim(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row of :data:`LINKABLE_CLAIMS_SQL` as a claim dict with its ``cluster_id``."""
+    claim = _claim_row(row[:8])
+    claim["cluster_id"] = row[8]
+    return claim
+
+
+def cluster_with_members(row: tuple[Any, ...], members: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """A cluster summary with its member claims (rows of :data:`CLUSTER_MEMBERS_SQL`)."""
+    out = _cluster_dict(row)
+    claims = []
+    for m in members:
+        claim = _claim_row(m[:8])
+        claim["duplicate_group"] = m[8]
+        claims.append(claim)
+    out["claims"] = claims
+    return out
+
+
+def source_link_dicts(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Rows of :data:`SOURCE_LINK_ROWS_SQL` (``contradicted`` as 0/1 whatever the backend's boolean)."""
+    return [dict(zip(_SOURCE_LINK_KEYS, (*row[:5], int(row[5])), strict=True)) for row in rows]
+
+
+def grade_dicts(rows: list[tuple[Any, ...]]) -> dict[str, dict[str, Any]]:
+    """Rows of :data:`GRADES_SQL` by source."""
+    return {r[0]: {"reliability": r[1], "credibility": r[2], "set_by": r[3], "set_at": r[4]} for r in rows}
+
+
+#: The totals ``link_counts`` reads, one row each: linked claims; all claims; clusters of two or
+#: more claims, those reported by two or more outlets, those with two or more origins; duplicate
+#: groups and the articles in them (FILTER needs SQLite 3.30 or PostgreSQL 9.4).
+LINK_COUNTS_SQL: tuple[str, ...] = (
+    "SELECT COUNT(*) FROM claim_clusters",
+    "SELECT COUNT(*) FROM claims",
+    "SELECT COUNT(*), COUNT(*) FILTER (WHERE outlets >= 2), COUNT(*) FILTER (WHERE origins >= 2) "
+    "FROM clusters WHERE size >= 2",
+    "SELECT COUNT(DISTINCT group_id), COUNT(*) FROM article_duplicates",
+)
+CONTRADICTION_KINDS_SQL = "SELECT kind, COUNT(*) FROM contradictions GROUP BY kind ORDER BY kind"
+
+
+def link_counts_dict(counts: list[tuple[Any, ...]], kinds: dict[str, int]) -> dict[str, Any]:
+    """``link_counts`` from the rows of :data:`LINK_COUNTS_SQL` and the contradictions by kind."""
+    (linked,), (total,), (multi, cross, corroborated), (groups, dup_articles) = counts
+    return {
+        "linked": linked,
+        "unlinked": total - linked,
+        "clusters": multi,
+        "cross_outlet": cross,
+        "corroborated": corroborated,
+        "contradictions": kinds,
+        "duplicate_groups": groups,
+        "duplicate_articles": dup_articles,
+    }
