@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import spacy
@@ -46,8 +47,10 @@ def _by_text(places: list[Place]) -> dict[str, Place]:
 @pytest.mark.parametrize(
     ("text", "ents"),
     [
-        ("Russia fired missiles at Ukraine, officials in Moscow said.",
-         [("Russia", "GPE"), ("Ukraine", "GPE"), ("Moscow", "GPE")]),
+        (
+            "Russia fired missiles at Ukraine, officials in Moscow said.",
+            [("Russia", "GPE"), ("Ukraine", "GPE"), ("Moscow", "GPE")],
+        ),
         ("Talks in Moscow continued.", [("Moscow", "GPE")]),
         ("Kyiv said Moscow had lied.", [("Kyiv", "GPE"), ("Moscow", "GPE")]),
     ],
@@ -59,8 +62,11 @@ def test_resolve_places_moscow_is_russian(nlp: Language, text: str, ents: list[t
 
 
 def test_resolve_places_context_prefers_document_country(nlp: Language) -> None:
-    doc = _doc(nlp, "The fair in Moscow, Idaho drew crowds from across the United States.",
-               [("Moscow", "GPE"), ("Idaho", "GPE"), ("the United States", "GPE")])
+    doc = _doc(
+        nlp,
+        "The fair in Moscow, Idaho drew crowds from across the United States.",
+        [("Moscow", "GPE"), ("Idaho", "GPE"), ("the United States", "GPE")],
+    )
     assert _by_text(resolve_places(doc))["Moscow"].country == "US"
 
 
@@ -71,8 +77,11 @@ def test_resolve_places_paris_without_context_is_france(nlp: Language) -> None:
 
 
 def test_resolve_places_norp_is_not_a_place(nlp: Language) -> None:
-    doc = _doc(nlp, "Russian and Belarusian troops crossed into Ukraine.",
-               [("Russian", "NORP"), ("Belarusian", "NORP"), ("Ukraine", "GPE")])
+    doc = _doc(
+        nlp,
+        "Russian and Belarusian troops crossed into Ukraine.",
+        [("Russian", "NORP"), ("Belarusian", "NORP"), ("Ukraine", "GPE")],
+    )
     assert [p.text for p in resolve_places(doc)] == ["Ukraine"]
 
 
@@ -154,8 +163,15 @@ def test_resolve_places_unknown_gpe_kept_without_coordinates(nlp: Language) -> N
 
 @pytest.mark.parametrize(
     ("direction", "dlat", "dlon"),
-    [("north", 1, 0), ("southern", -1, 0), ("east", 0, 1), ("western", 0, -1), ("south-west", -1, -1),
-     ("northeastern", 1, 1), ("central", 0, 0)],
+    [
+        ("north", 1, 0),
+        ("southern", -1, 0),
+        ("east", 0, 1),
+        ("western", 0, -1),
+        ("south-west", -1, -1),
+        ("northeastern", 1, 1),
+        ("central", 0, 0),
+    ],
 )
 def test_shift_point_moves_toward_side(direction: str, dlat: int, dlon: int) -> None:
     ukraine = get_gazetteer().country("UA")
@@ -181,8 +197,10 @@ def test_resolve_places_real_sentence_kharkiv_balakliya_kupiansk() -> None:
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("claimledger_place_resolver")
-    text = ("Ukrainian forces advanced in the Kharkiv region, retaking Balakliya and pushing on towards "
-            "Kupiansk, Russian officials said.")
+    text = (
+        "Ukrainian forces advanced in the Kharkiv region, retaking Balakliya and pushing on towards "
+        "Kupiansk, Russian officials said."
+    )
     doc = nlp(text)
     places = {p.name: p for p in doc._.cl_places}
     for p in doc._.cl_places:
@@ -210,8 +228,10 @@ def test_resolve_places_county_grows_from_name(nlp: Language) -> None:
     assert place.lat is not None and _km(place.lat, place.lon or 0, 37.5, -85.3) < 300  # Kentucky's point
 
 
-@pytest.mark.parametrize(("org", "placed"), [("Indiana Department of Workforce Development", True),
-                                             ("Acme Workforce Development", False)])
+@pytest.mark.parametrize(
+    ("org", "placed"),
+    [("Indiana Department of Workforce Development", True), ("Acme Workforce Development", False)],
+)
 def test_resolve_places_county_state_from_org_context(nlp: Language, org: str, placed: bool) -> None:
     text = f"The {org} said Boone County's jobless rate rose."
     places = resolve_places(_doc(nlp, text, [(org, "ORG"), ("Boone County", "GPE")]))
@@ -224,8 +244,10 @@ def test_resolve_places_county_state_from_org_context(nlp: Language, org: str, p
         assert place.kind == "other"  # a county name of many states, no evidence
 
 
-@pytest.mark.parametrize(("text", "kind"), [("Talks in Washington stalled.", "city"),
-                                            ("Fires in Washington state spread.", "admin")])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Talks in Washington stalled.", "city"), ("Fires in Washington state spread.", "admin")],
+)
 def test_resolve_places_washington_capital_unless_state(nlp: Language, text: str, kind: str) -> None:
     (place,) = resolve_places(_doc(nlp, text, [("Washington", "GPE")]))
     assert place.kind == kind and place.country == "US"
@@ -244,8 +266,13 @@ def test_resolve_places_caps_word_not_dateline(nlp: Language, text: str) -> None
     assert resolve_places(_doc(nlp, text, [])) == []
 
 
-@pytest.mark.parametrize(("text", "found"), [("A man in Gainesville was arrested, Florida police said.", True),
-                                             ("Gainesville was arrested, Florida police said.", False)])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A man in Gainesville was arrested, Florida police said.", True),
+        ("Gainesville was arrested, Florida police said.", False),
+    ],
+)
 def test_resolve_places_person_tagged_town_after_in(nlp: Language, text: str, found: bool) -> None:
     places = _by_text(resolve_places(_doc(nlp, text, [("Gainesville", "PERSON"), ("Florida", "GPE")])))
     assert ("Gainesville" in places) is found
@@ -260,9 +287,14 @@ def test_resolve_places_multiword_demonym_dropped(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     ("text", "ents", "country"),
-    [("A Palestine man was arrested, Texas police said.", [("Palestine", "GPE"), ("Texas", "GPE")], "US"),
-     ("Israel and Palestine held talks, Texas officials said.",
-      [("Israel", "GPE"), ("Palestine", "GPE"), ("Texas", "GPE")], "PS")],
+    [
+        ("A Palestine man was arrested, Texas police said.", [("Palestine", "GPE"), ("Texas", "GPE")], "US"),
+        (
+            "Israel and Palestine held talks, Texas officials said.",
+            [("Israel", "GPE"), ("Palestine", "GPE"), ("Texas", "GPE")],
+            "PS",
+        ),
+    ],
 )
 def test_resolve_places_country_name_as_local_town(
     nlp: Language, text: str, ents: list[tuple[str, str]], country: str
@@ -273,9 +305,11 @@ def test_resolve_places_country_name_as_local_town(
 
 @pytest.mark.parametrize(
     ("text", "country"),
-    [("Pamela Anderson arrived in Athens, Greece, on Monday.", "GR"),
-     ("The plant in Athens, Ga., closed.", "US"),
-     ("The plant in Athens, Georgia, closed.", "US")],
+    [
+        ("Pamela Anderson arrived in Athens, Greece, on Monday.", "GR"),
+        ("The plant in Athens, Ga., closed.", "US"),
+        ("The plant in Athens, Georgia, closed.", "US"),
+    ],
 )
 def test_resolve_places_comma_qualifier_restricts_readings(nlp: Language, text: str, country: str) -> None:
     athens = _by_text(resolve_places(_doc(nlp, text, [("Athens", "GPE")])))["Athens"]
@@ -290,16 +324,48 @@ def test_resolve_places_state_of_washington(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "ent", "label", "place_text", "country", "kind"),
     [
-        ("The Ohio Department of Health said cases rose.", "Ohio Department of Health", "ORG", "Ohio", "US", "admin"),
-        ("Gainesville Public Utilities said power was out.", "Gainesville Public Utilities", "ORG",
-         "Gainesville", "US", "city"),
+        (
+            "The Ohio Department of Health said cases rose.",
+            "Ohio Department of Health",
+            "ORG",
+            "Ohio",
+            "US",
+            "admin",
+        ),
+        (
+            "Gainesville Public Utilities said power was out.",
+            "Gainesville Public Utilities",
+            "ORG",
+            "Gainesville",
+            "US",
+            "city",
+        ),
         ("The U.S. House voted on Tuesday.", "U.S. House", "ORG", "U.S.", "US", "country"),
-        ("The Kharkiv Regional Military Administration said so.", "Kharkiv Regional Military Administration",
-         "ORG", "Kharkiv", "UA", "city"),
+        (
+            "The Kharkiv Regional Military Administration said so.",
+            "Kharkiv Regional Military Administration",
+            "ORG",
+            "Kharkiv",
+            "UA",
+            "city",
+        ),
         ("The UK Ministry of Defence said so.", "UK Ministry of Defence", "ORG", "UK", "GB", "country"),
-        ("The Health Ministry of Uganda said so.", "Health Ministry of Uganda", "ORG", "Uganda", "UG", "country"),
-        ("Firefighters from Huntsville Fire Department came.", "Huntsville Fire Department", "PERSON",
-         "Huntsville", "US", "city"),
+        (
+            "The Health Ministry of Uganda said so.",
+            "Health Ministry of Uganda",
+            "ORG",
+            "Uganda",
+            "UG",
+            "country",
+        ),
+        (
+            "Firefighters from Huntsville Fire Department came.",
+            "Huntsville Fire Department",
+            "PERSON",
+            "Huntsville",
+            "US",
+            "city",
+        ),
         ("Shells hit the Kharkiv Tractor Plant.", "Kharkiv Tractor Plant", "FAC", "Kharkiv", "UA", "city"),
     ],
 )
@@ -332,8 +398,11 @@ def test_resolve_places_in_name_guarded(nlp: Language, text: str, ent: str, labe
 
 def test_resolve_places_in_name_uses_document_context(nlp: Language) -> None:
     text = "The Athens Police Department said a Texas man was held in Tyler."
-    places = _by_text(resolve_places(_doc(nlp, text, [("Athens Police Department", "ORG"), ("Texas", "GPE"),
-                                                       ("Tyler", "GPE")])))
+    places = _by_text(
+        resolve_places(
+            _doc(nlp, text, [("Athens Police Department", "ORG"), ("Texas", "GPE"), ("Tyler", "GPE")])
+        )
+    )
     athens = places["Athens"]
     assert athens.in_name and athens.country == "US"
     assert not places["Texas"].in_name
@@ -374,3 +443,65 @@ def test_claims_never_carry_in_name_places(pipeline: Language) -> None:
         assert "UK" not in names  # ... but never on a claim
         assert all(not p.in_name for p in claim.places)
     assert any("Belarus" in {p.text for p in c.places} for c in doc.claims)
+
+
+def test_resolve_places_same_name_is_no_anchor_for_itself(nlp: Language) -> None:
+    # Harlem, NY is bigger; the three "Harlem" mentions must not vote for each other's first
+    # reading (as they did: Harlem, NY won), so the Georgia town next to Grovetown wins
+    text = "A Harlem woman was charged in Grovetown, Ga. Harlem police said the Harlem woman fled."
+    doc = nlp(text)
+    doc.ents = [
+        doc.char_span(m.start(), m.end(), label="GPE") for m in re.finditer(r"Harlem|Grovetown|Ga\.", text)
+    ]
+    harlems = [p for p in resolve_places(doc) if p.text == "Harlem"]
+    assert len(harlems) == 3
+    assert all(_km(p.lat or 0, p.lon or 0, 33.41, -82.31) < 30 for p in harlems)
+
+
+def test_resolve_places_state_picked_in_first_pass_is_context(nlp: Language) -> None:
+    # "Georgia" is the country by prior; in a US story it is the state, and then Monroe, GA
+    text = "Officials in Monroe said the Georgia lynching case is open. The US Justice Department asked for help."
+    places = _by_text(resolve_places(_doc(nlp, text, [("Monroe", "GPE"), ("Georgia", "GPE"), ("US", "GPE")])))
+    assert places["Georgia"].country == "US" and places["Georgia"].kind == "admin"
+    assert _km(places["Monroe"].lat or 0, places["Monroe"].lon or 0, 33.79, -83.71) < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "point"),
+    [
+        # Richmond, London and Paris: Kentucky is the one US state with all three (without the
+        # vote: Richmond, IN, London, OH and Paris, TX)
+        (
+            "Police in Richmond, London and Paris asked the US Marshals for help.",
+            [("Richmond", "GPE"), ("London", "GPE"), ("Paris", "GPE"), ("US", "GPE")],
+            "Paris",
+            (38.21, -84.25),
+        ),
+        (
+            "Police in Richmond, London and Paris asked the US Marshals for help.",
+            [("Richmond", "GPE"), ("London", "GPE"), ("Paris", "GPE"), ("US", "GPE")],
+            "Richmond",
+            (37.75, -84.29),
+        ),
+        # a tiny namesake gives no vote: Alexandria, NH does not pull Kensington away from Alexandria, VA
+        (
+            "Crews from Alexandria and Kensington met officials from the US.",
+            [("Alexandria", "GPE"), ("Kensington", "GPE"), ("US", "GPE")],
+            "Alexandria",
+            (38.80, -77.05),
+        ),
+    ],
+)
+def test_resolve_places_one_state_for_a_local_story(
+    nlp: Language, text: str, ents: list[tuple[str, str]], name: str, point: tuple[float, float]
+) -> None:
+    place = _by_text(resolve_places(_doc(nlp, text, ents)))[name]
+    assert _km(place.lat or 0, place.lon or 0, *point) < 30
+
+
+def test_resolve_places_county_name_of_many_states_says_us(nlp: Language) -> None:
+    # "Douglas County" is in twelve states: it names no state, but it puts the story in the US,
+    # so Athens is a US Athens rather than Greece's capital
+    text = "Deputies from Douglas County drove to Athens on Monday."
+    places = _by_text(resolve_places(_doc(nlp, text, [("Douglas County", "GPE"), ("Athens", "GPE")])))
+    assert places["Athens"].country == "US"
