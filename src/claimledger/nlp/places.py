@@ -296,8 +296,8 @@ def _coherent_state(
             if any(e.kind in ("country", "admin") for e, _ in cands):
                 continue
             towns = [e for e, own in cands if own and e.kind == "city" and e.country == "US" and e.admin1]
-            top = max((e.population for e in towns), default=0)
-            states = {e.admin1 for e in towns if e.population * _COHERENT_SHARE >= top}
+            largest = max((e.population for e in towns), default=0)
+            states = {e.admin1 for e in towns if e.population * _COHERENT_SHARE >= largest}
         elif _COUNTY_RE.search(m.name):
             states = set(us_counties().get(key, ()))
         else:
