@@ -183,17 +183,19 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             _org_context(ent.text, gaz, countries, admins)
+    # each mention's name as the gazetteer keys it (counties, same-name anchors, the state vote)
+    keys = [normalize_key(m.name) for m in mentions]
     # a county name found in one state only ("Edgar County", IL) says which state the story is
     # in; any US county name ("Douglas County", in 12 states) says the story is in the US
-    for m, cands in zip(mentions, readings, strict=True):
+    for m, key, cands in zip(mentions, keys, readings, strict=True):
         if not cands and _COUNTY_RE.search(m.name):
-            county_states = us_counties().get(normalize_key(m.name), frozenset())
+            county_states = us_counties().get(key, frozenset())
             if len(county_states) == 1:
                 admins.add(("US", next(iter(county_states))))
             if county_states:
                 countries.add("US")
     if "US" in countries and not admins:
-        state = _coherent_state(mentions, readings)
+        state = _coherent_state(mentions, keys, readings)
         if state is not None:
             admins.add(("US", state))
     first = [_best(cands, countries, admins) for cands in readings]
@@ -213,7 +215,6 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
         first = [_best(cands, countries, admins) for cands in readings]
     # a mention is no anchor for another mention of its own name ("Harlem" five times must not
     # vote for its own first-pass reading)
-    keys = [normalize_key(m.name) for m in mentions]
     anchors = [(keys[i], e.lat, e.lon) for i, e in enumerate(first) if e is not None and e.kind == "city"]
     # 3. choose, shift, emit
     places: list[Place] = []
@@ -225,9 +226,7 @@ def resolve_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
             continue
         near = [(lat, lon) for key, lat, lon in anchors if key != keys[i]]
         best = _best(cands, countries, admins, near) if len(cands) > 1 and near else first[i]
-        states = (
-            us_counties().get(normalize_key(m.name)) if best is None and _COUNTY_RE.search(m.name) else None
-        )
+        states = us_counties().get(keys[i]) if best is None and _COUNTY_RE.search(m.name) else None
         if states and (m.label in ("GPE", "LOC") or m.name == text[m.start : m.end]):
             # placed below, once the document's towns are chosen
             counties.append((len(places), states))
@@ -275,7 +274,7 @@ _COHERENT_SHARE = 30
 
 
 def _coherent_state(
-    mentions: list[_Mention], readings: list[list[tuple[GazetteerEntry, bool]]]
+    mentions: list[_Mention], keys: list[str], readings: list[list[tuple[GazetteerEntry, bool]]]
 ) -> str | None:
     """The US state that the document's ambiguous town and county names point to together.
 
@@ -283,12 +282,12 @@ def _coherent_state(
     states, but only Kentucky has all three. Each distinct name votes for every state
     that has a county of that name or a town (own name, see :data:`_COHERENT_SHARE`); the state
     with the most votes wins when it has at least :data:`_COHERENT_MIN_NAMES` and no other state
-    ties it. Only called for a story known to be in the US that names no state.
+    ties it. Only called for a story known to be in the US that names no state; ``keys`` are
+    the mentions' names as :func:`normalize_key` gives them.
     """
     votes: dict[str, int] = {}
     seen: set[str] = set()
-    for m, cands in zip(mentions, readings, strict=True):
-        key = normalize_key(m.name)
+    for m, key, cands in zip(mentions, keys, readings, strict=True):
         if key in seen or (m.rescued and not m.in_name and m.label == "PERSON"):
             continue
         seen.add(key)
