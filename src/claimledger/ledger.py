@@ -595,8 +595,10 @@ def link_ledger(store: LinkStore, *, rebuild: bool = False) -> LinkReport:
     Raises:
         StoreError: the write failed.
     """
+    from .linking.claims import collector_paused
+
     lock = getattr(store, "link_lock", None)
-    with lock() if lock is not None else contextlib.nullcontext():
+    with lock() if lock is not None else contextlib.nullcontext(), collector_paused():
         return _link_locked(store, rebuild=rebuild)
 
 

@@ -537,3 +537,49 @@ def test_attribution_according_to_noun_phrase_read_as_verb(attr_nlp: Language) -
     assert a.source is not None and a.source.text == "show insiders"
     assert a.cue is not None and a.cue.text == "according to"
     assert a.content[0].text == "Donald Trump repeatedly demeaned women with sexist language"
+
+
+def test_attribution_quote_word_parsed_as_subject_keeps_the_speaker(attr_nlp: Language) -> None:
+    # the parser makes "people" (inside the quotation) a second subject of "said"
+    text = (
+        'Briggs said Sanders won New Hampshire in a "landslide of historic proportions."\n\n'
+        '"The more people who know about Bernie, the better they like him and the ideas that '
+        "he's talking about,\" Briggs said."
+    )
+    quote = text[text.index('"The more') : text.index(',"') + 2]
+    (a,) = [a for a in _attributions(attr_nlp, text) if a.content[0].text == quote]
+    assert a.source is not None and a.source.text == "Briggs"
+    assert a.cue is not None and a.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Roger Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday, "
+            "and he will be part of efforts to prepare Mr. Trump.",
+            ("The New York Times", "reported", "Roger Ailes also met with Mr. Trump that day"),
+        ),
+        (
+            "However, as POLITICO has reported, cases that led to charges included aggravating circumstances.",
+            ("POLITICO", "reported", "cases that led to charges included aggravating circumstances"),
+        ),
+    ],
+)
+def test_attribution_as_clause_reports_the_clause_it_hangs_on(
+    attr_nlp: Language, text: str, roles: tuple[str, str, str]
+) -> None:
+    text, found = _run(attr_nlp, text)
+    assert [_roles(text, f) for f in found] == [roles]
+
+
+def test_attribution_closing_clause_with_its_own_speaker_is_split_off(attr_nlp: Language) -> None:
+    text, found = _run(
+        attr_nlp,
+        "Among Trump voters, 74 percent said they are set on voting for him, "
+        "while 22 percent said they might change their mind.",
+    )
+    assert [_roles(text, f) for f in found] == [
+        ("74 percent", "said", "they are set on voting for him"),
+        ("22 percent", "said", "they might change their mind"),
+    ]

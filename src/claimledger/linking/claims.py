@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .blocking import candidate_pairs
@@ -21,6 +22,7 @@ __all__ = [
     "LinkResult",
     "cluster_id_of",
     "common_tokens",
+    "collector_paused",
     "link_features",
     "summarize",
 ]
@@ -162,14 +164,25 @@ def link_features(
     Returns:
         A :class:`LinkResult`.
     """
-    # A run allocates millions of short-lived objects (candidate sets, verdicts) and
-    # makes no reference cycles; in a process with a large heap (the spaCy model
-    # loaded, a web server) the cyclic collector's full scans took a third of the
-    # link time at 100k claims (bench/linking.py), so it is paused for the run.
+    with collector_paused():
+        return _link_features(claims, assigned=assigned, refresh=refresh)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a block (reference counting still frees).
+
+    Linking allocates millions of short-lived objects (decoded claim rows, candidate
+    sets, verdicts) and makes no reference cycles; in a process with a large heap
+    (the spaCy model loaded, a web server) the collector's full scans grow with the
+    heap, so their cost grew with the square of the claims: a third of the link
+    time at 100k claims (bench/linking.py) inside :func:`link_features`, and
+    decoding the 100k stored claim rows took 23x the time of 10k rows.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _link_features(claims, assigned=assigned, refresh=refresh)
+        yield
     finally:
         if enabled:
             gc.enable()

@@ -8,7 +8,8 @@ Rules over the dependency parse, in this order:
 3. noun cues with a "that"-clause ("claims that Y", "reports from X that Y", "speculation that Y");
 4. quoted speech with no cue of its own continues the previous speaker's attribution (quotes that run
    over several paragraphs); a quotation signed with a dash and a name ('"Q." ― Name') is the name's;
-5. parenthetical cues ("The museum, Mr. Obama said, would ...") take the clause they interrupt.
+5. parenthetical cues ("The museum, Mr. Obama said, would ...") take the clause they interrupt, and
+   "as" clauses ("..., as The New York Times reported") the clause they hang on.
 
 A second pass (:func:`find_evaluations`) finds what PolNeAR annotates but claims do not use:
 evaluative verbs ("criticized the deal"), intentions, requests and findings ("pledged to ...",
@@ -822,14 +823,21 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         not content_heads and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
         and (base in SPEECH_VERBS or base in BELIEF_VERBS) and any(c.dep_ == "nsubj" for c in children)
     )
-    quoted = None if content_heads or parenthetical else _adjacent_quote(tok, by_start, by_end)
+    # "Ailes met with Mr. Trump, as The New York Times reported on Tuesday": an "as" clause on
+    # the claim it reports; what was reported is the clause it hangs on, on its side of the cue
+    as_clause = (
+        not content_heads and not parenthetical and tok.dep_ == "advcl" and base in SPEECH_VERBS
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in children)
+        and any(c.dep_ == "nsubj" for c in children) and tok.head.pos_ in ("VERB", "AUX", "NOUN")
+    )
+    quoted = None if content_heads or parenthetical or as_clause else _adjacent_quote(tok, by_start, by_end)
     if not content_heads and not parenthetical and quoted is None and base in SPEECH_VERBS:
         detached = _detached_content(tok, by_start)
         if isinstance(detached, Token):
             content_heads = [detached]
         else:
             quoted = detached
-    if quoted is None and not parenthetical and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
+    if quoted is None and not parenthetical and not as_clause and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
         return None
     subjects = [c for c in children if c.dep_ in _SUBJ_DEPS]
     if quoted is not None:
@@ -873,6 +881,9 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     doc = tok.doc
     if quoted is not None:
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), [(quoted.start, quoted.end)], base)
+    if as_clause:
+        content = _ranges(doc, _reported_clause(tok))
+        return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if content else None
     if parenthetical:
         own = tok.left_edge.i, tok.right_edge.i
         content = _ranges(doc, [t for t in tok.head.subtree if not own[0] <= t.i <= own[1]])
@@ -887,6 +898,18 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             tokens += list(doc[nxt].subtree)
     content = _ranges(doc, tokens)
     return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+
+
+def _reported_clause(tok: Token) -> list[Token]:
+    """The clause an "as X reported" cue hangs on, on its side of the cue: before it (with what
+    trails it, ", killing three", but not the clauses joined after it, ", and he will ..."); after it ("However, as POLITICO has
+    reported, cases ..."), from the cue's clause on."""
+    head = tok.head
+    own_lo, own_hi = tok.left_edge.i, tok.right_edge.i
+    if tok.i > head.i:
+        later = {t.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > own_hi for t in c.subtree}
+        return [t for t in head.subtree if not own_lo <= t.i <= own_hi and t.i not in later]
+    return [t for t in head.subtree if t.i > own_hi]
 
 
 def _own_cue_clause(head: Token) -> bool:
@@ -1008,8 +1031,10 @@ def _adjacent_quote(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int
         return by_start[doc[j].idx]
     # '"Q," Smith said' (the quote right before the subject) or '"Q," said Smith' (right
     # before the cue, whatever the parser made of the quotation's words)
-    subject_start = min((_np_start(c) for c in tok.children if c.dep_ in _SUBJ_DEPS), default=tok.i)
-    for first in dict.fromkeys((subject_start, tok.i)):
+    # each subject's start, nearest the cue first: a word of the quotation parsed as a second
+    # subject ('"The more people who know him ...," Briggs said') must not hide the real one
+    subject_starts = sorted({_np_start(c) for c in tok.children if c.dep_ in _SUBJ_DEPS and c.i < tok.i}, reverse=True)
+    for first in dict.fromkeys((*subject_starts, tok.i)):
         j = first - 1
         while j >= 0 and (doc[j].is_space or doc[j].text == ","):
             j -= 1
@@ -1058,6 +1083,15 @@ def _without_trailing_gloss(head: Token) -> list[Token]:
             while lo - 1 > head.i and (head.doc[lo - 1].dep_ == "cc" or head.doc[lo - 1].text == ","):
                 lo -= 1
             tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
+            break
+    # "74 percent said they are set on him, while 22 percent said they might change their
+    # mind": a closing clause with a cue and a speaker of its own is another attribution
+    for child in head.children:
+        if child.i > head.i and child.dep_ in ("advcl", "conj") and _own_cue_clause(child) and child.right_edge.i >= tokens[-1].i - 1:
+            lo = child.left_edge.i
+            while lo - 1 > head.i and (head.doc[lo - 1].dep_ == "cc" or head.doc[lo - 1].text in (",", ";")):
+                lo -= 1
+            tokens = [t for t in tokens if t.i < lo]
             break
     for child in reversed(list(head.children)):
         if child.i < head.i or child.dep_ != "advcl" or child.tag_ != "VBG":
