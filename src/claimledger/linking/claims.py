@@ -175,9 +175,9 @@ def collector_paused() -> Iterator[None]:
     Linking allocates millions of short-lived objects (decoded claim rows, candidate
     sets, verdicts) and makes no reference cycles; in a process with a large heap
     (the spaCy model loaded, a web server) the collector's full scans grow with the
-    heap, so their cost grew with the square of the claims: a third of the link
-    time at 100k claims (bench/linking.py) inside :func:`link_features`, and
-    decoding the 100k stored claim rows took 23x the time of 10k rows.
+    heap, so their cost grows faster than the claims: inside :func:`link_features`
+    they took a third of the link time at 100k claims (bench/linking.py), and with
+    the collector running, decoding 100k stored claim rows took 23x the time of 10k.
     """
     enabled = gc.isenabled()
     gc.disable()
