@@ -583,3 +583,35 @@ def test_attribution_closing_clause_with_its_own_speaker_is_split_off(attr_nlp: 
         ("74 percent", "said", "they are set on voting for him"),
         ("22 percent", "said", "they might change their mind"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "A recent CNN survey found 90 percent support for background checks.",
+            ("A recent CNN survey", "found", "90 percent support for background checks"),
+        ),
+        (
+            "Students in urban districts take 112 standardized tests by the time they graduate, "
+            "a study by the Council of the Great City Schools found.",
+            (
+                "a study by the Council of the Great City Schools",
+                "found",
+                "Students in urban districts take 112 standardized tests by the time they graduate",
+            ),
+        ),
+        (
+            "Cruz came in second in January polls, although Rubio moved from third to second.",
+            ("January polls", "in", "Cruz came in second"),
+        ),
+    ],
+)
+def test_attribution_what_a_poll_or_study_found(attr_nlp: Language, text: str, roles: tuple[str, str, str]) -> None:
+    text, found = _all_found(attr_nlp, text)
+    assert roles in [_roles(text, f) for f in found]
+
+
+def test_attribution_police_finding_a_body_is_no_attribution(attr_nlp: Language) -> None:
+    text, found = _all_found(attr_nlp, "Police found the body of a man near the river.")
+    assert found == []

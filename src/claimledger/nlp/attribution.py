@@ -531,13 +531,33 @@ def _in_poll_cue(tok: Token) -> FoundAttribution | None:
     """"In the latest Post/ABC poll, Clinton led Trump by 5 points": "In" is the cue, the poll the
     source and the clause the phrase modifies the content."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
+        tok, prep = prep.head, prep.head.head  # "in the RealClearPolitics average of polls"
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
         return None
     verb = prep.head
+    if verb.dep_ == "dobj" and verb.i < prep.i:
+        verb = verb.head  # "she trails the senator in the average of polls": hung on the object
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
     doc = tok.doc
     lo, hi = prep.i, prep.right_edge.i
-    content = _ranges(doc, [t for t in verb.subtree if not lo <= t.i <= hi])
-    if len(content) != 1:
+    later: set[int] = set()
+    if prep.i > verb.i:
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "Clinton continues to lead in polls"
+        # after the phrase ("Clinton leads in polls despite ...", "trails him in polls by 9 points"),
+        # only a margin or a degree belongs to what the poll says; nor does a clause before the
+        # subject ("While Clinton leads in Iowa, she trails ...")
+        later = {
+            t.i
+            for c in verb.children
+            if (c.i > hi and not (c.dep_ in ("npadvmod", "advmod") or (c.dep_ == "prep" and c.lower_ == "by")))
+            or (c.i < verb.i and c.dep_ in ("mark", "advcl", "cc", "punct", "prep"))
+            for t in c.subtree
+        }
+    content = _ranges(doc, [t for t in verb.subtree if not lo <= t.i <= hi and t.i not in later])
+    if not content or len(content) > 2 or (len(content) == 2 and prep.i < verb.i):
         return None
     source = doc[tok.left_edge.i : hi + 1]
     while len(source) > 1 and (source[-1].is_punct or source[-1].is_space):
@@ -630,7 +650,17 @@ def _minor_cue(tok: Token, base: str) -> FoundAttribution | None:
         return f if len(f.content_ranges) == 1 else None
     if subj is None or subj.dep_ in ("nsubjpass", "expl"):
         return None
-    if "xcomp" in frames and xcomp is not None:
+    finding = base == "find" and subj.lower_ in _DOCUMENT_NOUNS and ccomp is None
+    if finding and dobj is not None and dobj.dep_ == "dobj":
+        # "A Quinnipiac poll found Mr. Trump about even with Mrs. Clinton, but losing ...":
+        # what a poll or study found is the rest of the clause after the verb
+        tokens = [t for t in doc[dobj.left_edge.i : tok.right_edge.i + 1]]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+    elif finding and (left := next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)) is not None:
+        # "Students take 112 tests by graduation, a study by the Council found."
+        tokens = list(left.subtree)
+    elif "xcomp" in frames and xcomp is not None:
         start = dobj if dobj is not None and dobj.i < xcomp.i else None
         tokens = list(xcomp.subtree) if start is None else [t for t in doc[start.left_edge.i : xcomp.right_edge.i + 1]]
     elif "ccomp" in frames and ccomp is not None:
