@@ -43,6 +43,8 @@ _SWAP = re.compile(r"\b(" + "|".join(SWAPS) + r")\b")
 #: Dates are shifted by up to this many days: spread over two years, so that the
 #: 30-day comparison window sees a realistic share of the variants.
 MAX_SHIFT_DAYS = 730
+#: With --constant-density: this many claims per MAX_SHIFT_DAYS days, however large the ledger.
+DENSITY_CLAIMS = 10_000
 
 
 def _shift(day: str | None, days: int) -> str | None:
@@ -84,8 +86,9 @@ def _reslice(obj: Any, text: str, days: int, factor: float, suffix: str) -> Any:
     return replace(obj, **changes)
 
 
-def variant(doc: Any, k: int, rng: random.Random) -> Any:
-    """The ``k``-th synthetic copy of an AnalyzedDocument (see the module docstring)."""
+def variant(doc: Any, k: int, rng: random.Random, days: int | None = None) -> Any:
+    """The ``k``-th synthetic copy of an AnalyzedDocument (see the module docstring), its dates
+    shifted by ``days`` (default: at random within MAX_SHIFT_DAYS)."""
     from claimledger.ingest.article import content_hash
 
     suffix = f"-v{k}"
@@ -93,7 +96,8 @@ def variant(doc: Any, k: int, rng: random.Random) -> Any:
     text = _SWAP.sub(lambda m: SWAPS[m.group(1)], article.text) if rng.random() < 0.5 else article.text
     # a marker past every span keeps the content hash (and the article MinHash) distinct
     text = f"{text}\n[variant {k}]"
-    days = rng.randint(-MAX_SHIFT_DAYS // 2, MAX_SHIFT_DAYS // 2)
+    if days is None:
+        days = rng.randint(-MAX_SHIFT_DAYS // 2, MAX_SHIFT_DAYS // 2)
     factor = 1.0 if rng.random() < 0.5 else rng.uniform(0.7, 1.3)
     new_article = replace(
         article,
@@ -111,14 +115,27 @@ def variant(doc: Any, k: int, rng: random.Random) -> Any:
     return replace(doc, article=new_article, **parts)
 
 
-def variants(docs: Sequence[Any], target: int, start: int, seed: int = 7) -> Iterator[tuple[Any, int]]:
-    """Variants of ``docs`` (cycling, variant numbers from ``start``) until ``target`` claims are made."""
+def variants(
+    docs: Sequence[Any], target: int, start: int, seed: int = 7, *, forward_from: int | None = None
+) -> Iterator[tuple[Any, int]]:
+    """Variants of ``docs`` (cycling, variant numbers from ``start``) until ``target`` claims are made.
+
+    With ``forward_from`` (the claims already in the ledger), time runs forward with the ledger
+    instead: the variants made after ``n`` claims are dated about ``n / DENSITY_CLAIMS *
+    MAX_SHIFT_DAYS`` days on, so every stretch of the timeline holds as many claims as the
+    first 10k spread over MAX_SHIFT_DAYS (a ledger growing by the same news flow over more time).
+    """
     rng = random.Random(seed + start)
     made, k = 0, start
     with_claims = [d for d in docs if d.claims]
     while made < target:
         for doc in with_claims:
-            v = variant(doc, k, rng)
+            days = None
+            if forward_from is not None:
+                days = int((forward_from + made) / DENSITY_CLAIMS * MAX_SHIFT_DAYS) + rng.randint(
+                    -MAX_SHIFT_DAYS // 2, MAX_SHIFT_DAYS // 2
+                )
+            v = variant(doc, k, rng, days)
             yield v, k
             made += len(v.claims)
             if made >= target:
@@ -137,6 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
         "--db", help="an empty ledger to fill and link (a PostgreSQL URL); default: a temporary SQLite file"
+    )
+    parser.add_argument(
+        "--constant-density",
+        action="store_true",
+        help="let time run forward with the ledger (10k claims per two years) instead of packing "
+        "every size into the same two years",
     )
     args = parser.parse_args(argv)
     import claimledger.linking  # noqa: F401  (imported now: its import time is no link time)
@@ -169,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         next_k = 1
         for size in sorted(args.sizes):
             t0 = time.perf_counter()
-            for doc, k in variants(captured, size - have, next_k):
+            forward = have if args.constant_density else None
+            for doc, k in variants(captured, size - have, next_k, forward_from=forward):
                 if ledger.store.add_document(doc):
                     have += len(doc.claims)
                 next_k = k + 1

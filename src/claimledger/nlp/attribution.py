@@ -654,7 +654,7 @@ def _minor_cue(tok: Token, base: str) -> FoundAttribution | None:
     if finding and dobj is not None and dobj.dep_ == "dobj":
         # "A Quinnipiac poll found Mr. Trump about even with Mrs. Clinton, but losing ...":
         # what a poll or study found is the rest of the clause after the verb
-        tokens = [t for t in doc[dobj.left_edge.i : tok.right_edge.i + 1]]
+        tokens = list(doc[dobj.left_edge.i : tok.right_edge.i + 1])
         while tokens and tokens[-1].is_punct:
             tokens.pop()
     elif finding and (left := next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)) is not None:
@@ -931,9 +931,11 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
 
 
 def _reported_clause(tok: Token) -> list[Token]:
-    """The clause an "as X reported" cue hangs on, on its side of the cue: before it (with what
-    trails it, ", killing three", but not the clauses joined after it, ", and he will ..."); after it ("However, as POLITICO has
-    reported, cases ..."), from the cue's clause on."""
+    """The clause an "as X reported" cue hangs on, on its side of the cue.
+
+    When the clause comes first, all of it but the clauses joined after the cue (", and he
+    will ..."); when the cue comes first ("However, as POLITICO has reported, cases ..."), what
+    follows the cue's own clause."""
     head = tok.head
     own_lo, own_hi = tok.left_edge.i, tok.right_edge.i
     if tok.i > head.i:
