@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from .collector import collector_paused
 from .errors import ClaimLedgerError, ConfigError, InputError, StoreError
 from .model import AnalyzedDocument, Article, Skip
 from .settings import Settings, load_settings
@@ -595,8 +596,6 @@ def link_ledger(store: LinkStore, *, rebuild: bool = False) -> LinkReport:
     Raises:
         StoreError: the write failed.
     """
-    from .linking.claims import collector_paused
-
     lock = getattr(store, "link_lock", None)
     with lock() if lock is not None else contextlib.nullcontext(), collector_paused():
         return _link_locked(store, rebuild=rebuild)

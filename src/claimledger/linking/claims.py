@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..collector import collector_paused
 from .blocking import candidate_pairs
 from .compat import IMPLICIT_SLACK_DAYS, compare
 from .features import ClaimFeatures
@@ -22,7 +21,6 @@ __all__ = [
     "LinkResult",
     "cluster_id_of",
     "common_tokens",
-    "collector_paused",
     "link_features",
     "summarize",
 ]
@@ -164,28 +162,9 @@ def link_features(
     Returns:
         A :class:`LinkResult`.
     """
+    # millions of short-lived candidate sets and verdicts, no cycles (see collector_paused)
     with collector_paused():
         return _link_features(claims, assigned=assigned, refresh=refresh)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a block (reference counting still frees).
-
-    Linking allocates millions of short-lived objects (decoded claim rows, candidate
-    sets, verdicts) and makes no reference cycles; in a process with a large heap
-    (the spaCy model loaded, a web server) the collector's full scans grow with the
-    heap, so their cost grows faster than the claims: inside :func:`link_features`
-    they took a third of the link time at 100k claims (bench/linking.py), and with
-    the collector running, decoding 100k stored claim rows took 23x the time of 10k.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _link_features(
