@@ -615,3 +615,71 @@ def test_attribution_what_a_poll_or_study_found(attr_nlp: Language, text: str, r
 def test_attribution_police_finding_a_body_is_no_attribution(attr_nlp: Language) -> None:
     text, found = _all_found(attr_nlp, "Police found the body of a man near the river.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, a "
+            "15-year-old girl outside the venue was pepper-sprayed by another bystander, police said.",
+            (
+                "police",
+                "said",
+                "As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, a "
+                "15-year-old girl outside the venue was pepper-sprayed by another bystander",
+            ),
+        ),
+        (
+            # the parser cuts the sentence at the comma before the speaker
+            'They should pay the loans back in ten years, he said.\n\n'
+            'Those who do take on heavy debt struggle, even with a "good" job, he said.',
+            ("he", "said", 'Those who do take on heavy debt struggle, even with a "good" job'),
+        ),
+    ],
+)
+def test_attribution_closing_cue_parsed_as_the_root(attr_nlp: Language, text: str, roles: tuple[str, str, str]) -> None:
+    text, found = _run(attr_nlp, text)
+    assert roles in [_roles(text, f) for f in found]
+
+
+def test_attribution_closing_cue_after_a_circumstance_is_not_content(attr_nlp: Language) -> None:
+    # the subordinate clause is when the speaker spoke, not what was said
+    text, found = _run(attr_nlp, "After the court refused to reconsider the decision, the attorney general said.")
+    assert found == []
+
+
+def test_attribution_earlier_quote_and_cue_are_not_the_later_cues_content(attr_nlp: Language) -> None:
+    text, found = _run(
+        attr_nlp,
+        '"His normal demeanor is grumpy," she said, but despite the increasingly fractious tone, '
+        '"I think he will do it," said Kunin.',
+    )
+    roles = [_roles(text, f) for f in found]
+    assert ("she", "said", '"His normal demeanor is grumpy,"') in roles
+    kunin = [r for r in roles if r[0] == "Kunin"]
+    assert kunin and all("she said" not in r[2] for r in kunin)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Harry Reid blasted Rubio for missing votes in the Senate.", "blasted", "Rubio"),
+        ("The president has denounced the travel ban on refugees.", "has denounced", "the travel ban on refugees"),
+        ("Trump wondered whether he could file charges against the reporter.", "wondered",
+         "whether he could file charges against the reporter"),
+        ("Judge Gonzalo Curiel ordered that the records be released by Thursday.", "ordered",
+         "that the records be released by Thursday"),
+    ],
+)
+def test_attribution_evaluative_and_minor_cues_added(attr_nlp: Language, text: str, cue: str, content: str) -> None:
+    _, found = _run(attr_nlp, text)
+    assert found == []  # PolNeAR counts them; no claim is built from them
+    (a,) = _attributions(attr_nlp, text)
+    assert a.cue is not None and a.cue.text == cue
+    assert [c.text for c in a.content] == [content]
+
+
+def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
+    assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

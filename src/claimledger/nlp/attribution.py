@@ -807,6 +807,13 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         elif base in _NEEDS_PARTICLE:
             return None
     content_heads = [c for c in children if c.dep_ == "ccomp"]
+    if any(c.i < tok.i for c in content_heads):
+        # '"Q1," she said, but ... "Q2," said Kunin': the parser hangs the first speaker's
+        # quotation and cue on the second cue; a cue with its own speaker and quotation is its
+        # own attribution, not what the later one says
+        content_heads = [c for c in content_heads if not (
+            c.i < tok.i and _own_cue_clause(c) and _adjacent_quote(c, by_start, by_end) is not None
+        )]
     if len(content_heads) > 1:
         # "three-quarters said they were worried, and more than 4 in 10 said ...": the parser hangs
         # the second speaker's clause on the first cue as another complement; it is its own attribution
@@ -867,12 +874,20 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             content_heads = [detached]
         else:
             quoted = detached
-    if quoted is None and not parenthetical and not as_clause and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
+    closing = (
+        _closing_cue_clause(tok)
+        if not content_heads and quoted is None and not parenthetical and not as_clause
+        and (base in SPEECH_VERBS or base in BELIEF_VERBS)
+        else None
+    )
+    if closing is None and quoted is None and not parenthetical and not as_clause and (not content_heads or (base in _PREP_ONLY and len(cue_ranges) == 1)):
         return None
     subjects = [c for c in children if c.dep_ in _SUBJ_DEPS]
     if quoted is not None:
         # '"... Full panic mode," said Leslie Wimes': a word of the quotation parsed as a second subject
         subjects = [c for c in subjects if not quoted.start <= c.idx < quoted.end] or subjects
+    if closing is not None:
+        subjects = [closing[0]]
     subj = borrowed or next(iter(subjects), None)
     if subj is None:
         if tok.dep_ == "conj":
@@ -911,6 +926,9 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     doc = tok.doc
     if quoted is not None:
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), [(quoted.start, quoted.end)], base)
+    if closing is not None:
+        content = _ranges(doc, closing[1])
+        return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if len(content) == 1 else None
     if as_clause:
         content = _ranges(doc, _reported_clause(tok))
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if content else None
@@ -928,6 +946,72 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             tokens += list(doc[nxt].subtree)
     content = _ranges(doc, tokens)
     return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+
+
+def _closing_cue_clause(tok: Token) -> tuple[Token, list[Token]] | None:
+    """What a cue closing its sentence says when the parser made the cue the root: "A girl was
+    pepper-sprayed by another bystander, police said." (the clause hung on "said" as an adverbial
+    or a bare dependent, not a complement): the sentence before the comma ahead of the speaker.
+
+    Only a cue with its subject right after that comma and nothing after it but adverbials, a
+    hearer or a prepositional phrase ("police said in a statement."), and a stretch before it
+    that holds a verb of its own.
+    """
+    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = tok.doc
+    if tok.dep_ != "ROOT":
+        # "..., if bogus, ideas ... reach others, she said." parsed as an adverbial of the first verb
+        if tok.dep_ not in ("advcl", "parataxis") or tok.head.i > tok.i or any(
+            c.dep_ in ("mark", "cc") or (c.dep_ == "advmod" and c.i < tok.i) for c in tok.children
+        ):
+            return None
+    if any(not t.is_punct and not t.is_space for t in doc[tok.right_edge.i + 1 : tok.sent.end]):
+        return None
+    # the subject nearest the cue: the parser may hang a word of the stretch on it as another
+    subj = max((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), key=lambda c: c.i, default=None)
+    if subj is None:
+        return None
+    lo = _np_start(subj)
+    comma = lo - 1
+    if comma < 1 or doc[comma].text != "," or any(doc[j].is_space or doc[j].text in _QUOTE_MARKS for j in range(lo, tok.i)):
+        return None
+    for c in tok.children:
+        if c.i > tok.i and not (
+            c.dep_ in ("punct", "advmod", "npadvmod")
+            or (c.dep_ == "prep" and c.lower_ not in PREP_CUES.get(VERB_FORMS[tok.lower_], ()))
+            or (c.dep_ in ("dobj", "dative") and tok.lower_ in _HEARER_VERBS)
+        ):
+            return None
+    sent_start = tok.sent.start
+    split = all(t.is_space for t in doc[sent_start:comma])
+    if split:
+        # '... even with a "good" job, he said.' cut into two sentences at the comma
+        if sent_start == 0:
+            return None
+        sent_start = doc[sent_start - 1].sent.start
+    stretch = [t for t in doc[sent_start:comma] if not t.is_space]
+    # a clause of its own: a verb with a subject and no subordinating mark ("After the court
+    # refused ..., Schuette asked" is the circumstance of a cue whose content follows it)
+    if len(stretch) < 4 or not any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ_DEPS for c in t.children)
+        and not any(c.dep_ == "mark" for c in t.children)
+        for t in stretch
+    ):
+        return None
+    if stretch[0].text in _QUOTE_MARKS or "\n" in doc[stretch[0].i : comma].text:
+        return None  # quotations have their own rules; a paragraph break is a misread sentence
+    if split:
+        pass
+    elif tok.dep_ == "ROOT":
+        # every word of the stretch hangs on the cue through its left dependents (no second
+        # clause of the sentence rooted elsewhere)
+        lefts = [c for c in tok.children if c.i < comma and c.dep_ != "punct"]
+        if not lefts or min(c.left_edge.i for c in lefts) > stretch[0].i:
+            return None
+    elif tok.head.left_edge.i > stretch[0].i:
+        return None
+    return subj, stretch
 
 
 def _reported_clause(tok: Token) -> list[Token]:

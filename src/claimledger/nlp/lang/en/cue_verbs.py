@@ -12,7 +12,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     tweet write post publish brief inform notify suggest signal hint concede contend remark mention
     accuse promise vow pledge threaten urge demand ask question dismiss reject dispute contradict
     counter retort repeat highlight underline caution forecast project calculate show
-    exclaim shout yell quip
+    exclaim shout yell quip assure read
     """.split()
 )
 BELIEF_VERBS: frozenset[str] = frozenset(
@@ -26,7 +26,7 @@ BELIEF_VERBS: frozenset[str] = frozenset(
 EVALUATIVE_VERBS: frozenset[str] = frozenset(
     """
     criticize criticise praise support endorse back oppose blame slam condemn thank call want
-    attack mock defend applaud welcome favor favour prefer
+    attack mock defend applaud welcome favor favour prefer blast denounce lament bemoan hail
     """.split()
 )
 #: Evaluative verbs that take their object through a preposition: "called for", "called on".
@@ -179,6 +179,12 @@ MINOR_CUES: dict[str, frozenset[str]] = {
         "tout": "dobj",
         "echo": "dobj",
         "repeat": "dobj",
+        "wonder": "ccomp prep:about",
+        "chant": "dobj",
+        "order": "xcomp ccomp dobj",
+        "request": "dobj",
+        "sign": "dobj",
+        "pass": "dobj",
     }.items()
 }
 _MINOR_IRREGULAR: dict[str, tuple[str, ...]] = {
