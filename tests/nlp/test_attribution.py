@@ -181,7 +181,8 @@ def test_attribution_model_leaves_out_nested(attr_nlp: Language) -> None:
     [
         ("Kevin Brady, chairman of the committee, said the plan would fail.", "Kevin Brady, chairman of the committee,"),
         ("A source involved in the talks said the deal was close.", "A source involved in the talks"),
-        ("Ramos, who lives in Miami, said the vote was rigged.", "Ramos"),
+        # a short aside between commas stays (see test_attribution_source_keeps_a_short_relative_aside)
+        ("Ramos, who lives in Miami, said the vote was rigged.", "Ramos, who lives in Miami,"),
         ("About half of the voters said they want a change.", "About half of the voters"),
     ],
 )
@@ -683,3 +684,21 @@ def test_attribution_evaluative_and_minor_cues_added(attr_nlp: Language, text: s
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Scott Reed, who managed Bob Dole's 1996 campaign, said the fear is as high as it has ever been.",
+         "Scott Reed, who managed Bob Dole's 1996 campaign,"),
+        # a long aside is the reporter's, not part of the name
+        ("Scott Reed, who managed Bob Dole's campaign in 1996 and later advised several senators in the South, "
+         "said the fear is as high as it has ever been.", "Scott Reed"),
+        # an aside with a cue of its own is another attribution
+        ("Scott Reed, who said last year that Dole would win, said the fear is as high as it has ever been.",
+         "Scott Reed"),
+    ],
+)
+def test_attribution_source_keeps_a_short_relative_aside(attr_nlp: Language, text: str, source: str) -> None:
+    attrs = [a for a in _attributions(attr_nlp, text) if a.content and "the fear" in a.content[0].text]
+    assert [a.source.text if a.source else None for a in attrs] == [source]

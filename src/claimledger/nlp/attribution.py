@@ -263,6 +263,8 @@ def to_attribution(
         # "Kevin Brady, chairman of the committee, said": the closing comma of an appositive is the source's
         if se < len(text) and text[se] in ",—–" and text[se] in text[ss:se] and cue is not None and cue.start > se:
             se += 1
+        elif cue is not None and cue.start > se and (aside := _aside_end(f.source_span, cue.start)) is not None:
+            se = aside
         source = TextSpan(ss, se, text[ss:se])
     actor = f.actor or Actor("unnamed source", "unnamed")
     pieces = sorted(set(f.content_ranges) | set(more_content))
@@ -1253,10 +1255,42 @@ def _agentive(span: Span, base: str, *, strict: bool = False) -> bool:
     return root.lower_ in {"two", "both", "all", "each", "many", "some", "others", "people", "men", "women", "leaders"}
 
 
+#: Longest relative clause, in words, that a source phrase keeps when commas set it off ("Trump,
+#: who was once a pitchman for the Oreo, has vowed"): PolNeAR train sources keep 88 of 133 such
+#: clauses under 10 words and drop 70 of 111 longer ones.
+_ASIDE_MAX_WORDS = 9
+
+
+def _aside_end(source: Span, cue_start: int) -> int | None:
+    """Where a short relative aside right after a source phrase ends, its closing comma included
+    ("Trump, who was once a pitchman for the Oreo, has vowed"), or None.
+
+    The aside must be set off by commas, close before the cue, hold at most
+    :data:`_ASIDE_MAX_WORDS` words and no cue of its own. Only the model attribution's source span
+    takes it in: the actor is resolved from the phrase without it ("Scott Reed, who managed Bob
+    Dole's campaign," is Scott Reed).
+    """
+    doc = source.doc
+    if source.end >= len(doc) or doc[source.end].text != ",":
+        return None
+    clause = next((c for c in source.root.rights if c.dep_ == "relcl" and c.left_edge.i == source.end + 1), None)
+    if clause is None:
+        return None
+    words = [t for t in clause.subtree if not t.is_punct and not t.is_space]
+    close = clause.right_edge.i + 1
+    if (
+        len(words) > _ASIDE_MAX_WORDS or close >= len(doc) or doc[close].text != ","
+        or any(t.lower_ in VERB_FORMS for t in words) or doc[close].idx >= cue_start
+    ):
+        return None
+    return doc[close].idx + 1
+
+
 def _np_span(tok: Token) -> Span:
     """The noun phrase of a token, PolNeAR style: restrictive modifiers kept ("a source involved in
     the talks", "polls released Sunday"), a clause or phrase set off by a comma dropped ("Ramos, who
-    lives in Miami"), edges trimmed of punctuation, brackets kept balanced."""
+    lives in Miami"; the model attribution takes a short one back, see :func:`_aside_end`), edges
+    trimmed of punctuation, brackets kept balanced."""
     doc = tok.doc
     cut: set[int] = set()
     start = _np_start(tok)
