@@ -665,7 +665,12 @@ def test_attribution_earlier_quote_and_cue_are_not_the_later_cues_content(attr_n
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("Harry Reid blasted Rubio for missing votes in the Senate.", "blasted", "Rubio"),
+        # the verb's complements after the object are part of what is evaluated
+        ("Harry Reid blasted Rubio for missing votes in the Senate.", "blasted", "Rubio for missing votes in the Senate"),
+        ("He described his campaign manager as a very decent man.", "described",
+         "his campaign manager as a very decent man"),
+        ("The delegates endorsed the candidate of their choice at the convention.", "endorsed",
+         "the candidate of their choice at the convention"),
         ("The president has denounced the travel ban on refugees.", "has denounced", "the travel ban on refugees"),
         ("Trump wondered whether he could file charges against the reporter.", "wondered",
          "whether he could file charges against the reporter"),

@@ -81,7 +81,6 @@ _EXTRA_WORDS = frozenset(_EXTRA_FORMS) | _SAY_FORMS | _POLL_NOUNS | _PASSIVE_FOR
 #: about 15 times faster than one regex alternation of the ~300 forms).
 _WORD = re.compile(r"\w+")
 #: Phrases after an object that belong to a minor cue's content ("described X as Y", "accused X of Y").
-_OBJECT_PREPS = frozenset({"as", "of"})
 #: Question words that open what a subjectless "Asked ..." asks about.
 _QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "when"})
 #: Nouns that can be the source of inanimate-source cues ("the report shows").
@@ -453,13 +452,33 @@ def _evaluative_cue(tok: Token, base: str) -> FoundAttribution | None:
     source = _source_phrase(subj, tok)
     if not _agentive(source, base, strict=True):
         return None
-    content = _ranges(tok.doc, _fill_punct_gaps(tok, [t for h in heads for t in h.subtree if t.i != mark_i]))
+    tokens = [t for h in heads for t in h.subtree if t.i != mark_i]
+    if len(heads) == 1 and heads[0].dep_ == "dobj":
+        tokens = list(tok.doc[heads[0].left_edge.i : _object_tail(tok, heads[0]) + 1])
+    content = _ranges(tok.doc, _fill_punct_gaps(tok, tokens))
     if len(content) != 1:
         return None
     f = FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
     f.extra["evaluative"] = True
     f.extra["borrowed_source"] = borrowed
     return f
+
+
+#: Dependents of a verb after its object that PolNeAR content takes in ("named Weld as his running
+#: mate", "backed the candidate of their choice at the convention", "announced his candidacy last year").
+_OBJECT_TAIL_DEPS = frozenset({"prep", "npadvmod", "oprd", "acomp"})
+
+
+def _object_tail(verb: Token, obj: Token) -> int:
+    """The index of the last token of the object and the verb's complements right after it."""
+    end = obj.right_edge.i
+    for c in verb.rights:
+        if c.i <= end:
+            continue
+        if c.left_edge.i != end + 1 or c.dep_ not in _OBJECT_TAIL_DEPS:
+            break
+        end = c.right_edge.i
+    return end
 
 
 def _fill_punct_gaps(cue: Token, tokens: list[Token]) -> list[Token]:
@@ -680,11 +699,7 @@ def _minor_cue(tok: Token, base: str) -> FoundAttribution | None:
             cue_ranges.append((dobj.idx, dobj.idx + len(dobj.text)))
             tokens = list(clause.subtree)
         else:
-            end = dobj.right_edge.i
-            for c in children:
-                if c.i == end + 1 and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in ("oprd", "acomp")):
-                    end = c.right_edge.i
-            tokens = list(doc[dobj.left_edge.i : end + 1])
+            tokens = list(doc[dobj.left_edge.i : _object_tail(tok, dobj) + 1])
     else:
         for frame in frames:
             if not frame.startswith("prep:"):
