@@ -707,3 +707,17 @@ def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
 def test_attribution_source_keeps_a_short_relative_aside(attr_nlp: Language, text: str, source: str) -> None:
     attrs = [a for a in _attributions(attr_nlp, text) if a.content and "the fear" in a.content[0].text]
     assert [a.source.text if a.source else None for a in attrs] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Now the task seemed like an impossible one.", ["the task", "like an impossible one"]),
+        ("Thursday's memo from the panel seemed aimed at bolstering the investigation.",
+         ["Thursday's memo from the panel", "aimed at bolstering the investigation"]),
+    ],
+)
+def test_attribution_seem_with_a_phrase_complement(attr_nlp: Language, text: str, content: list[str]) -> None:
+    seems = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "seemed"]
+    assert [[c.text for c in a.content] for a in seems] == [content]
+    assert seems[0].source is None

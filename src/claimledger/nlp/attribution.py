@@ -586,6 +586,10 @@ def _in_poll_cue(tok: Token) -> FoundAttribution | None:
     return FoundAttribution(prep.idx, source, [(prep.idx, prep.idx + len(prep.text))], content, "say")
 
 
+#: Prepositions that open a "seem" verb's complement ("seemed like an obstacle").
+_SEEM_PREPS = frozenset({"like", "beside"})
+
+
 def _seem_cue(tok: Token, base: str) -> FoundAttribution | None:
     """"New Hampshire seems stable", "the relationship appears to be alive": the subject and the
     complement are the content (two pieces), the cue has no source unless "to X" names one; "It
@@ -593,11 +597,16 @@ def _seem_cue(tok: Token, base: str) -> FoundAttribution | None:
     if tok.pos_ != "VERB":
         return None
     doc = tok.doc
-    comp = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("xcomp", "oprd", "acomp", "ccomp")), None)
+    # "seemed like an impossible task", "seemed a reminder that ...", "seemed beside the point"
+    comp = next((c for c in tok.children if c.i > tok.i and (
+        c.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "attr")
+        or (c.dep_ == "prep" and c.lower_ in _SEEM_PREPS and c.i == tok.i + 1)
+    )), None)
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if comp is None or subj is None or subj.i > tok.i:
         return None
-    if comp.dep_ == "xcomp" and comp.tag_ not in ("VB", "JJ") and not any(a.lower_ == "to" for a in comp.children):
+    # "appeared poised to win", "seemed taken aback": a participle complement
+    if comp.dep_ == "xcomp" and comp.tag_ not in ("VB", "JJ", "VBN") and not any(a.lower_ == "to" for a in comp.children):
         return None
     source = None
     to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
