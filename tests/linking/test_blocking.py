@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimledger_link_builders import story
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from claimledger.linking.blocking import candidate_pairs, claim_shingles
+from claimledger.linking.blocking import NEIGHBOURS, candidate_pairs, claim_shingles
+from claimledger.linking.compat import IMPLICIT_SLACK_DAYS, TIME_SLACK_DAYS, TIME_WINDOW_DAYS
 from claimledger.linking.features import ClaimFeatures, features_of
 
 
@@ -65,3 +68,56 @@ def test_candidate_pairs_text_lsh_links_untyped_verbatim_copies() -> None:
 def test_claim_shingles_short_text_is_one_shingle() -> None:
     assert claim_shingles(["a", "b"]) == {b"a b"}
     assert len(claim_shingles(["a", "b", "c", "d"])) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.tuples(
+                st.integers(0, 400),  # start day
+                st.one_of(st.just(0), st.integers(1, 40), st.integers(41, 800)),  # length: a day, weeks, long
+                st.booleans(),  # explicit
+            ),
+        ),
+        min_size=2,
+        max_size=2 * NEIGHBOURS + 1,
+    ),
+    st.data(),
+)
+def test_candidate_pairs_small_block_keeps_exactly_the_pairs_within_the_time_rules(
+    times: list[tuple[int, int, bool] | None], data: st.DataObject
+) -> None:
+    """One key block (no sorted neighbourhood): the block search leaves out claims outside the
+    window before the exact filter, which must lose no pair compare() could link, long
+    intervals ("in 2022") starting long before a new claim included (an incremental run: only
+    pairs with a new claim are searched, from the new claim's side)."""
+    new = data.draw(st.sets(st.integers(0, len(times) - 1), min_size=1))
+    base = story_features()[0]
+    claims = []
+    for k, t in enumerate(times):
+        claims.append(replace(
+            base, id=f"c{k}", article_id=f"a{k}", tokens=(f"w{k}a", f"w{k}b", f"w{k}c"),
+            time=None if t is None else (t[0], t[0] + t[1]), explicit_time=bool(t and t[2]),
+        ))
+
+    def allowed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+        if a.time is None or b.time is None:
+            return True
+        gap = max(a.time[0], b.time[0]) - min(a.time[1], b.time[1])
+        if a.explicit_time and b.explicit_time:
+            return gap <= TIME_SLACK_DAYS
+        if a.explicit_time or b.explicit_time:
+            return gap <= TIME_WINDOW_DAYS
+        return gap <= IMPLICIT_SLACK_DAYS
+
+    expected = {
+        frozenset((i, j))
+        for i in range(len(claims))
+        for j in range(i + 1, len(claims))
+        if (i in new or j in new) and allowed(claims[i], claims[j])
+    }
+    got = [frozenset(p) for p in candidate_pairs(claims, sorted(new))]
+    assert len(got) == len(set(got))
+    assert set(got) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import chain
@@ -73,35 +74,82 @@ def _blocks(claims: Sequence[ClaimFeatures]) -> dict[tuple[str, str], list[int]]
     return blocks
 
 
-def _neighbourhoods(
+#: No pair of dated claims further apart than this (days) is ever compared: the widest of
+#: compare()'s time limits (see _window_pairs). Block members outside it are not collected.
+_WINDOW = max(TIME_WINDOW_DAYS, TIME_SLACK_DAYS, IMPLICIT_SLACK_DAYS)
+#: Claims dated over at most this many days are "short"; the few longer ones ("in 2022",
+#: "since 2014") are checked one by one, as their start says little about their end.
+_SHORT_DAYS = 31
+
+
+class _TimeOrder:
+    """A block's dated claims sorted by start, for finding those within the window of a claim."""
+
+    __slots__ = ("order", "starts", "long", "where", "undated")
+
+    def __init__(self, block: Sequence[int], claims: Sequence[ClaimFeatures]) -> None:
+        dated = sorted((t[0], i) for i in block if (t := claims[i].time) is not None)
+        self.order = [i for _, i in dated]
+        self.starts = [s for s, _ in dated]
+        self.where = {i: p for p, i in enumerate(self.order)}
+        # positions (in start order) of the long claims
+        self.long = [p for p, i in enumerate(self.order) if (t := claims[i].time) and t[1] - t[0] > _SHORT_DAYS]
+        self.undated = [i for i in block if claims[i].time is None]
+
+    def near(self, i: int, time: tuple[int, int], lo: int, hi: int, claims: Sequence[ClaimFeatures]) -> list[int]:
+        """The claims at start positions ``lo:hi`` whose time is within the window of ``time``.
+
+        Exact for the window's ends up to the short claims' slack: a superset of the pairs
+        :func:`_window_pairs` keeps, never fewer (it filters them exactly afterwards).
+        """
+        first = bisect_left(self.starts, time[0] - _WINDOW - _SHORT_DAYS, lo, hi)
+        last = bisect_right(self.starts, time[1] + _WINDOW, lo, hi)
+        out = self.order[first:last]
+        if first > lo and self.long:
+            # a long claim that starts earlier may still reach into the window
+            for p in self.long[bisect_left(self.long, lo) : bisect_left(self.long, first)]:
+                t = claims[self.order[p]].time
+                if t is not None and t[1] >= time[0] - _WINDOW:
+                    out.append(self.order[p])
+        return out
+
+
+def _search_block(
     block: Sequence[int], fresh: Sequence[int], claims: Sequence[ClaimFeatures], members: dict[int, set[int]]
 ) -> None:
-    """Add to ``members[i]`` (``i`` in ``fresh``) the claims of a large ``block`` it meets.
+    """Add to ``members[i]`` (``i`` in ``fresh``) the claims of ``block`` it meets.
 
-    A dated claim meets the :data:`NEIGHBOURS` claims nearest in time on either
-    side, plus the block's undated claims when they are at most
-    :data:`BLOCK_LIMIT`; an undated claim meets the whole block up to
-    :data:`BLOCK_LIMIT` claims, and in a larger one the NEIGHBOURS undated
-    claims nearest it in ledger order on either side (500 undated copies of
-    one wire story still chain into one cluster, in linear time).
+    A dated claim meets the block's dated claims within the time window (in a
+    block of more than 2 x :data:`NEIGHBOURS` + 1 claims, only among the
+    NEIGHBOURS nearest in time on either side: sorted neighbourhood), plus the
+    block's undated claims when they are at most :data:`BLOCK_LIMIT`; an
+    undated claim meets the whole block up to BLOCK_LIMIT claims, and in a
+    larger one the NEIGHBOURS undated claims nearest it in ledger order on
+    either side (500 undated copies of one wire story still chain into one
+    cluster, in linear time). Claims further apart in time than the window are
+    left out here (every one of them would be dropped by :func:`_window_pairs`):
+    at 100k claims over twenty years, most members of a block are years apart.
     """
-    dated = [(t[0], i) for i in block if (t := claims[i].time) is not None]
-    order = [i for _, i in sorted(dated)]
-    where = {i: p for p, i in enumerate(order)}
-    undated = [i for i in block if claims[i].time is None]
-    spot = {i: p for p, i in enumerate(undated)} if len(block) > BLOCK_LIMIT else {}
+    times = _TimeOrder(block, claims)
+    large = len(block) > 2 * NEIGHBOURS + 1
+    spot = {i: p for p, i in enumerate(times.undated)} if len(block) > BLOCK_LIMIT else {}
     for i in fresh:
-        p = where.get(i)
-        if p is None:
+        time = claims[i].time
+        if time is None:
             if len(block) <= BLOCK_LIMIT:
                 members[i].update(block)
             else:
                 q = spot[i]
-                members[i].update(undated[max(0, q - NEIGHBOURS) : q + NEIGHBOURS + 1])
+                members[i].update(times.undated[max(0, q - NEIGHBOURS) : q + NEIGHBOURS + 1])
             continue
-        members[i].update(order[max(0, p - NEIGHBOURS) : p + NEIGHBOURS + 1])
-        if len(undated) <= BLOCK_LIMIT:
-            members[i].update(undated)
+        if large:
+            p = times.where[i]
+            lo, hi = max(0, p - NEIGHBOURS), min(len(times.order), p + NEIGHBOURS + 1)
+        else:
+            lo, hi = 0, len(times.order)
+        members[i].update(times.near(i, time, lo, hi, claims))
+        if len(times.undated) <= BLOCK_LIMIT:
+            members[i].update(times.undated)
 
 
 def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iterator[tuple[int, int]]:
@@ -144,19 +192,10 @@ def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iter
     blocks = chain(_blocks(claims).values(), bands.values())
     distinct = {tuple(block): block for block in blocks if len(block) > 1}
     members: dict[int, set[int]] = defaultdict(set)
-    large = 0
     for block in distinct.values():
         fresh = [i for i in block if is_new[i]]
-        if not fresh:
-            continue
-        if len(block) <= 2 * NEIGHBOURS + 1:
-            for i in fresh:
-                members[i].update(block)
-            continue
-        large += 1
-        _neighbourhoods(block, fresh, claims, members)
-    if large:
-        logger.debug("%s blocks over %s claims searched by neighbourhood", large, 2 * NEIGHBOURS + 1)
+        if fresh:
+            _search_block(block, fresh, claims, members)
     # 3. pairs within the time window (a pair of new claims from its lower index,
     #    unless only the higher one found it: neighbourhoods are not symmetric);
     #    the window test is within_window's, vectorised (millions of pairs at 100k)
