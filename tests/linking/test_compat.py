@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from claimledger_link_builders import baltic, meridian, meridian_later, northgate
 
-from claimledger.linking.compat import compare, within_window
+from claimledger.linking.compat import compare, shares_words, text_similarity, within_window
 from claimledger.linking.features import ClaimFeatures, features_of
 from claimledger.model import AnalyzedDocument
 
@@ -134,3 +134,35 @@ def test_compare_negated_attitude_verb_is_not_polarity(cue: str) -> None:
     negated = replace(a, id="neg", article_id="other", text=f"{cue} {a.text}", negated=True, denial=False)
     verdict = compare(a, negated)
     assert verdict.relation != "contradiction"
+
+
+def _all_fixture_claims() -> list[ClaimFeatures]:
+    from claimledger_link_builders import story
+
+    return [features_of(c, article=d.article) for d in story() for c in d.claims]
+
+
+def test_shares_words_is_the_text_gate_of_compare() -> None:
+    """The link loop skips compare() for pairs failing shares_words: every such pair must be one
+    compare() calls unrelated, and every pair passing it must have a text score."""
+    claims = _all_fixture_claims()
+    passed = failed = 0
+    for a in claims:
+        for b in claims:
+            if a is b:
+                continue
+            if shares_words(a, b):
+                passed += 1
+                assert text_similarity(a, b) > 0
+            else:
+                failed += 1
+                assert text_similarity(a, b) == 0
+                assert compare(a, b).relation == "unrelated"
+    assert passed and failed
+
+
+def test_token_set_follows_replaced_tokens() -> None:
+    c = ng_loss()
+    assert c.token_set == frozenset(c.tokens)
+    d = replace(c, tokens=("only", "these"))
+    assert d.token_set == {"only", "these"}
