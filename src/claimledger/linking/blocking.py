@@ -96,7 +96,7 @@ class _TimeOrder:
         self.long = [p for p, i in enumerate(self.order) if (t := claims[i].time) and t[1] - t[0] > _SHORT_DAYS]
         self.undated = [i for i in block if claims[i].time is None]
 
-    def near(self, i: int, time: tuple[int, int], lo: int, hi: int, claims: Sequence[ClaimFeatures]) -> list[int]:
+    def near(self, time: tuple[int, int], lo: int, hi: int, claims: Sequence[ClaimFeatures]) -> list[int]:
         """The claims at start positions ``lo:hi`` whose time is within the window of ``time``.
 
         Exact for the window's ends up to the short claims' slack: a superset of the pairs
@@ -147,7 +147,7 @@ def _search_block(
             lo, hi = max(0, p - NEIGHBOURS), min(len(times.order), p + NEIGHBOURS + 1)
         else:
             lo, hi = 0, len(times.order)
-        members[i].update(times.near(i, time, lo, hi, claims))
+        members[i].update(times.near(time, lo, hi, claims))
         if len(times.undated) <= BLOCK_LIMIT:
             members[i].update(times.undated)
 
