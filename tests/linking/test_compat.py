@@ -143,8 +143,9 @@ def _all_fixture_claims() -> list[ClaimFeatures]:
 
 
 def test_shares_words_is_the_text_gate_of_compare() -> None:
-    """The link loop skips compare() for pairs failing shares_words: every such pair must be one
-    compare() calls unrelated, and every pair passing it must have a text score."""
+    """compare() stops at once for pairs failing shares_words: every such pair must be one the
+    full comparison would call unrelated (a zero text score), and every pair passing it must have
+    a text score."""
     claims = _all_fixture_claims()
     passed = failed = 0
     for a in claims:

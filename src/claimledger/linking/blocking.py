@@ -85,13 +85,12 @@ _SHORT_DAYS = 31
 class _TimeOrder:
     """A block's dated claims sorted by start, for finding those within the window of a claim."""
 
-    __slots__ = ("order", "starts", "long", "where", "undated")
+    __slots__ = ("order", "starts", "long", "undated")
 
     def __init__(self, block: Sequence[int], claims: Sequence[ClaimFeatures]) -> None:
         dated = sorted((t[0], i) for i in block if (t := claims[i].time) is not None)
         self.order = [i for _, i in dated]
         self.starts = [s for s, _ in dated]
-        self.where = {i: p for p, i in enumerate(self.order)}
         # positions (in start order) of the long claims
         self.long = [p for p, i in enumerate(self.order) if (t := claims[i].time) and t[1] - t[0] > _SHORT_DAYS]
         self.undated = [i for i in block if claims[i].time is None]
@@ -132,6 +131,7 @@ def _search_block(
     """
     times = _TimeOrder(block, claims)
     large = len(block) > 2 * NEIGHBOURS + 1
+    where = {i: p for p, i in enumerate(times.order)} if large else {}
     spot = {i: p for p, i in enumerate(times.undated)} if len(block) > BLOCK_LIMIT else {}
     for i in fresh:
         time = claims[i].time
@@ -143,7 +143,7 @@ def _search_block(
                 members[i].update(times.undated[max(0, q - NEIGHBOURS) : q + NEIGHBOURS + 1])
             continue
         if large:
-            p = times.where[i]
+            p = where[i]
             lo, hi = max(0, p - NEIGHBOURS), min(len(times.order), p + NEIGHBOURS + 1)
         else:
             lo, hi = 0, len(times.order)

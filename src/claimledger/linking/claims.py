@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ..collector import collector_paused
 from .blocking import candidate_pairs
-from .compat import IMPLICIT_SLACK_DAYS, compare, shares_words
+from .compat import IMPLICIT_SLACK_DAYS, compare
 from .features import ClaimFeatures
 from .groups import UnionFind
 
@@ -203,8 +203,6 @@ def _link_features(
     opposed: dict[int, set[int]] = {}
     for i, j in candidate_pairs(claims, new):
         result.compared += 1
-        if not shares_words(claims[i], claims[j]):
-            continue  # compare() would call them unrelated (the cheap test first)
         verdict = compare(claims[i], claims[j])
         if verdict.relation == "same":
             same.append((-verdict.score, i, j))
