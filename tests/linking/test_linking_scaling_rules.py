@@ -75,3 +75,18 @@ def test_candidate_pairs_large_block_bounded_by_neighbourhood() -> None:
         per_claim[j] += 1
     assert max(per_claim) <= 2 * NEIGHBOURS + 2
     assert len(pairs) < n * (n - 1) // 2
+
+
+def test_link_features_never_chains_explicitly_dated_claims_through_an_undated_one() -> None:
+    text = "Russian occupants killed civilians in Donetsk region"
+    june = claim(1, text, "2022-06-15")
+    june = replace(june, time=(june.time[0] - 1, june.time[0]), explicit_time=True)  # type: ignore[index]
+    may = claim(2, text, "2022-06-15")
+    may = replace(may, time=(may.time[0] - 23, may.time[0] - 22), explicit_time=True)  # type: ignore[index]
+    undated = claim(3, text, "2022-06-15")
+    assert compare(june, undated).relation == "same"
+    assert compare(may, undated).relation == "same"
+    assert compare(june, may).relation == "unrelated"
+    result = link_features([june, may, undated])
+    assert result.memberships["c1"] != result.memberships["c2"]
+    assert result.memberships["c3"] in (result.memberships["c1"], result.memberships["c2"])

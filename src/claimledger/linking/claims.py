@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ..collector import collector_paused
 from .blocking import candidate_pairs
-from .compat import IMPLICIT_SLACK_DAYS, compare
+from .compat import IMPLICIT_SLACK_DAYS, TIME_SLACK_DAYS, compare
 from .features import ClaimFeatures
 from .groups import UnionFind
 
@@ -149,8 +149,10 @@ def link_features(
     or merge when a new claim joins them. A merged cluster keeps the id of its
     earliest member cluster; a new cluster is named after its earliest claim.
     Matches merge closest first (text score), never joining two contradicting
-    claims nor stretching a cluster's undated claims over more than
-    :data:`~claimledger.linking.compat.IMPLICIT_SLACK_DAYS`; words common to
+    claims, stretching a cluster's undated claims over more than
+    :data:`~claimledger.linking.compat.IMPLICIT_SLACK_DAYS`, nor putting two claims
+    with their own dates further apart than
+    :data:`~claimledger.linking.compat.TIME_SLACK_DAYS` in one cluster; words common to
     the claims (:func:`common_tokens`) are left out of the text comparison.
 
     Args:
@@ -217,11 +219,20 @@ def _link_features(
     #    contradicting claims in one cluster (a vague "Russians kill civilians"
     #    bridging "killed four" and "killed 3") or stretch the cluster's undated
     #    claims (dated by their articles) over more than IMPLICIT_SLACK_DAYS (daily
-    #    reports chaining pair by pair into one cluster spanning weeks)
+    #    reports chaining pair by pair into one cluster spanning weeks), or join claims
+    #    dated by their own words ("on May 23", "on June 14") further apart than compare()
+    #    allows, through an undated claim that matched both (a cluster already wider,
+    #    from an earlier run, may take claims that do not widen it)
     span: dict[int, tuple[int, int]] = {}
+    dated: dict[int, tuple[int, int]] = {}
     for i, c in enumerate(claims):
-        if c.time is not None and not c.explicit_time:
-            root = uf.find(i)
+        if c.time is None:
+            continue
+        root = uf.find(i)
+        if c.explicit_time:
+            latest, earliest = dated.get(root, c.time)
+            dated[root] = (max(latest, c.time[0]), min(earliest, c.time[1]))
+        else:
             lo, hi = span.get(root, c.time)
             span[root] = (min(lo, c.time[0]), max(hi, c.time[1]))
     against: dict[int, set[int]] = {}
@@ -234,6 +245,11 @@ def _link_features(
         si, sj = span.get(ri), span.get(rj)
         if si and sj and max(si[1], sj[1]) - min(si[0], sj[0]) > IMPLICIT_SLACK_DAYS:
             continue
+        di, dj = dated.get(ri), dated.get(rj)
+        if di and dj:
+            merged = (max(di[0], dj[0]), min(di[1], dj[1]))
+            if merged[0] - merged[1] > max(TIME_SLACK_DAYS, di[0] - di[1], dj[0] - dj[1]):
+                continue
         xi, xj = against.get(ri, set()), against.get(rj, set())
         if any(uf.find(x) == rj for x in xi) or any(uf.find(x) == ri for x in xj):
             continue
@@ -242,6 +258,9 @@ def _link_features(
         if si or sj:
             lo_hi = [x for x in (si, sj) if x]
             span[root] = (min(x[0] for x in lo_hi), max(x[1] for x in lo_hi))
+        if di or dj:
+            both = [x for x in (di, dj) if x]
+            dated[root] = (max(x[0] for x in both), min(x[1] for x in both))
         if xi or xj:
             # the larger set is a stored one (the empty default never is): grow it in place
             big, small = (xi, xj) if len(xi) >= len(xj) else (xj, xi)
