@@ -662,6 +662,25 @@ def test_attribution_earlier_quote_and_cue_are_not_the_later_cues_content(attr_n
     assert kunin and all("she said" not in r[2] for r in kunin)
 
 
+def test_attribution_earlier_cue_clause_is_not_content_of_a_cue_with_its_own(attr_nlp: Language) -> None:
+    # the parser hangs the first report on the second cue, which says the quotation after it
+    text, found = _run(
+        attr_nlp,
+        "He said he had not seen the violent episode in Fayetteville, and when asked whether he was "
+        "encouraging his supporters' fury, he said, ''I hope not.''",
+    )
+    roles = [_roles(text, f) for f in found]
+    assert ("He", "said", "he had not seen the violent episode in Fayetteville") in roles
+    assert ("he", "said", "''I hope not.''") in roles
+
+
+def test_attribution_quoted_cue_clause_before_a_cue_stays_content(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, '"I think Lester Holt will be very fair," Trump said, "but a lot of people are watching."')
+    (trump,) = [r for r in (_roles(text, f) for f in found) if r[0] == "Trump"]
+    assert trump[2].startswith('"I think Lester Holt will be very fair,"')
+    assert trump[2].endswith('"but a lot of people are watching."')
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [

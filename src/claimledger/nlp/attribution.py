@@ -835,9 +835,14 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     if any(c.i < tok.i for c in content_heads):
         # '"Q1," she said, but ... "Q2," said Kunin': the parser hangs the first speaker's
         # quotation and cue on the second cue; a cue with its own speaker and quotation is its
-        # own attribution, not what the later one says
+        # own attribution, not what the later one says; so is 'He said he had not seen it, and
+        # when asked ..., he said, "I hope not."' when the later cue has content after it
+        # (a clause inside the quotation, '"I think he will be fair," Trump said, "but ..."', stays)
+        after = any(c.i > tok.i for c in content_heads)
         content_heads = [c for c in content_heads if not (
-            c.i < tok.i and _own_cue_clause(c) and _adjacent_quote(c, by_start, by_end) is not None
+            c.i < tok.i and _own_cue_clause(c)
+            and (_adjacent_quote(c, by_start, by_end) is not None
+                 or (after and not any(q.start <= c.idx < q.end for q in by_start.values())))
         )]
     if len(content_heads) > 1:
         # "three-quarters said they were worried, and more than 4 in 10 said ...": the parser hangs
