@@ -705,6 +705,23 @@ def test_attribution_evaluative_and_minor_cues_added(attr_nlp: Language, text: s
     assert [c.text for c in a.content] == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a quotation opened inside the content closes inside it (two apostrophes for marks)
+        ("She said the law is ''unconstitutional,'' and vowed to appeal.", "the law is ''unconstitutional,''"),
+        # so does a bracket
+        ("Clinton won the support of women (61 percent) and Democrats looking for an experienced "
+         "candidate (90 percent), according to CNN.",
+         "Clinton won the support of women (61 percent) and Democrats looking for an experienced "
+         "candidate (90 percent)"),
+    ],
+)
+def test_attribution_content_closes_what_it_opens(attr_nlp: Language, text: str, content: str) -> None:
+    text, found = _run(attr_nlp, text)
+    assert content in [r[2] for r in (_roles(text, f) for f in found)]
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

@@ -1429,6 +1429,13 @@ def _tidy(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 k += 1
             if k < len(text) and text[k] in '"”' and k - e <= 2:
                 s, e = s - 1, k + 1
+        elif body.count("''") % 2 == 1:
+            # the same with two apostrophes for quote marks ("the law is ''unconstitutional,''"):
+            # the marks of a quotation left open inside the content close it right after it
+            if text[e : e + 2] == "''":
+                e += 2
+            elif text[e : e + 1] in (".", ",", "?", "!") and text[e + 1 : e + 3] == "''":
+                e += 3
         elif s > 1 and text[s - 2 : s] == "''" and body.count("''") % 2 == 0:
             # the same with two apostrophes for quote marks: ''We are ready,'' Smith said
             k = e
@@ -1436,6 +1443,10 @@ def _tidy(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 k += 1
             if text[k : k + 2] == "''" and k - e <= 2:
                 s, e = s - 2, k + 2
+        # "(90 percent": a bracket opened inside the content closes inside it
+        for opener, closer in ("()", "[]"):
+            if body.count(opener) > body.count(closer) and text[e : e + 1] == closer:
+                e += 1
         if e > s and (not out or s >= out[-1][1]):
             out.append((s, e))
     return out
