@@ -738,6 +738,11 @@ def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
         # an aside with a cue of its own is another attribution
         ("Scott Reed, who said last year that Dole would win, said the fear is as high as it has ever been.",
          "Scott Reed"),
+        # a list of members set off by commas is part of the source, however long
+        ("Several Republican leaders, including Senators John McCain of Arizona, Kelly Ayotte of New Hampshire and "
+         "Pat Toomey of Pennsylvania, said the fear is real.",
+         "Several Republican leaders, including Senators John McCain of Arizona, Kelly Ayotte of New Hampshire and "
+         "Pat Toomey of Pennsylvania,"),
     ],
 )
 def test_attribution_source_keeps_a_short_relative_aside(attr_nlp: Language, text: str, source: str) -> None:

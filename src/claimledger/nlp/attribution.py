@@ -1288,24 +1288,30 @@ _ASIDE_MAX_WORDS = 9
 
 
 def _aside_end(source: Span, cue_start: int) -> int | None:
-    """Where a short relative aside right after a source phrase ends, its closing comma included
-    ("Trump, who was once a pitchman for the Oreo, has vowed"), or None.
+    """Where a short relative aside or an "including" list right after a source phrase ends, its
+    closing comma included ("Trump, who was once a pitchman for the Oreo, has vowed"; "Some
+    observers, including professor Zeynep Tufekci, argue": PolNeAR train sources keep all 14 such
+    lists), or None.
 
-    The aside must be set off by commas, close before the cue, hold at most
-    :data:`_ASIDE_MAX_WORDS` words and no cue of its own. Only the model attribution's source span
+    The aside must be set off by commas, close before the cue and hold no cue of its own; a
+    relative clause at most :data:`_ASIDE_MAX_WORDS` words. Only the model attribution's source span
     takes it in: the actor is resolved from the phrase without it ("Scott Reed, who managed Bob
     Dole's campaign," is Scott Reed).
     """
     doc = source.doc
     if source.end >= len(doc) or doc[source.end].text != ",":
         return None
-    clause = next((c for c in source.root.rights if c.dep_ == "relcl" and c.left_edge.i == source.end + 1), None)
+    clause = next(
+        (c for c in source.root.rights if c.left_edge.i == source.end + 1
+         and (c.dep_ == "relcl" or (c.dep_ == "prep" and c.lower_ == "including"))),
+        None,
+    )
     if clause is None:
         return None
     words = [t for t in clause.subtree if not t.is_punct and not t.is_space]
     close = clause.right_edge.i + 1
     if (
-        len(words) > _ASIDE_MAX_WORDS or close >= len(doc) or doc[close].text != ","
+        (clause.dep_ == "relcl" and len(words) > _ASIDE_MAX_WORDS) or close >= len(doc) or doc[close].text != ","
         or any(t.lower_ in VERB_FORMS for t in words) or doc[close].idx >= cue_start
     ):
         return None
