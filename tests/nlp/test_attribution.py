@@ -362,6 +362,8 @@ def test_attribution_model_quoted_cue_content_ends_with_quote(attr_nlp: Language
         ("WASHINGTON — Sen. Bob Smith said he would vote no.", "Sen. Bob Smith"),
         ("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump said the NFL has gone soft.",
          "Republican presidential hopeful Donald Trump"),
+        ("NEW YORK - Republican presidential candidate Donald Trump said the NFL has gone soft.",
+         "Republican presidential candidate Donald Trump"),
         ("Woodrow Benford, 58, says he did not know much about Sanders.", "Woodrow Benford"),
     ],
 )

@@ -117,7 +117,7 @@ _INVERTED_NP_MAX = 6
 _DETACHED_GAP = 10
 #: A dateline at the start of an article's first sentence: a place in capitals, an optional state
 #: and agency, then a dash ("RENO, Nev. (AP) — ", "MACAU (Reuters) – ", "WASHINGTON — ").
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--)[ \t]*")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-(?=[ \t]))[ \t]*")
 #: An age after a name, at the end of a source phrase ("Woodrow Benford, 58,").
 _AGE_APPOSITION = re.compile(r",[ \t]*\d{1,3},?$")
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
