@@ -753,6 +753,27 @@ def test_attribution_source_keeps_a_short_relative_aside(attr_nlp: Language, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a relative clause after a speaker who follows the cue is part of the source, long or short
+        ("The race is tightening, said Jon Ralston, who runs a Nevada politics newsletter.",
+         "Jon Ralston, who runs a Nevada politics newsletter"),
+        ("The race is tightening, said Jon Ralston, who has lived in the state since 1984 and worked "
+         "for several newspapers.",
+         "Jon Ralston, who has lived in the state since 1984 and worked for several newspapers"),
+        # not one with a cue of its own
+        ("The race is tightening, said Jon Ralston, who wrote last week that Reid would retire.", "Jon Ralston"),
+    ],
+)
+def test_attribution_source_after_the_cue_keeps_its_relative_clause(
+    attr_nlp: Language, text: str, source: str
+) -> None:
+    attrs = [a for a in _attributions(attr_nlp, text) if a.content and "tightening" in a.content[0].text]
+    assert [a.source.text if a.source else None for a in attrs] == [source]
+    assert all(a.source_name == "Jon Ralston" for a in attrs)
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Now the task seemed like an impossible one.", ["the task", "like an impossible one"]),

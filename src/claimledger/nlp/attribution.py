@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -263,6 +263,8 @@ def to_attribution(
             se += 1
         elif cue is not None and cue.start > se and (aside := _aside_end(f.source_span, cue.start)) is not None:
             se = aside
+        elif cue is not None and cue.end <= ss and (tail := _trailing_relative(f.source_span, f.content_ranges)):
+            se = tail
         source = TextSpan(ss, se, text[ss:se])
     actor = f.actor or Actor("unnamed source", "unnamed")
     pieces = sorted(set(f.content_ranges) | set(more_content))
@@ -1312,10 +1314,32 @@ def _aside_end(source: Span, cue_start: int) -> int | None:
     close = clause.right_edge.i + 1
     if (
         (clause.dep_ == "relcl" and len(words) > _ASIDE_MAX_WORDS) or close >= len(doc) or doc[close].text != ","
-        or any(t.lower_ in VERB_FORMS for t in words) or doc[close].idx >= cue_start
+        or any(t.pos_ == "VERB" and t.lower_ in VERB_FORMS for t in words) or doc[close].idx >= cue_start
     ):
         return None
     return doc[close].idx + 1
+
+
+def _trailing_relative(source: Span, content: Sequence[tuple[int, int]]) -> int | None:
+    """Where a relative clause after a source that follows its cue ends ('..., said Jon Ralston,
+    who runs a Nevada politics newsletter.'), or None: PolNeAR train sources after the cue keep
+    73 of 101 such clauses, long ones too. Not a clause with a cue of its own, nor one running
+    into the content."""
+    doc = source.doc
+    if source.end >= len(doc) or doc[source.end].text != ",":
+        return None
+    clause = next((c for c in source.root.rights if c.dep_ == "relcl" and c.left_edge.i == source.end + 1), None)
+    if clause is None:
+        return None
+    words = [t for t in clause.subtree if not t.is_punct and not t.is_space]
+    if not words or any(t.pos_ == "VERB" and t.lower_ in VERB_FORMS for t in words):
+        return None
+    end = words[-1].idx + len(words[-1].text)
+    if doc.text[source.start_char : end].count("(") > doc.text[source.start_char : end].count(")") and doc.text[end : end + 1] == ")":
+        end += 1
+    if any(source.start_char < b and a < end for a, b in content):
+        return None
+    return end
 
 
 def _np_span(tok: Token) -> Span:
