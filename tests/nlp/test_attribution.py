@@ -724,6 +724,12 @@ def test_attribution_content_closes_what_it_opens(attr_nlp: Language, text: str,
     assert content in [r[2] for r in (_roles(text, f) for f in found)]
 
 
+def test_attribution_speaker_is_not_a_word_of_the_quotation(attr_nlp: Language) -> None:
+    # the parser hangs "Michigan" on the cue as a second subject
+    text, found = _run(attr_nlp, "''We need more: Michigan, Pennsylvania, Virginia, Florida, Ohio,'' Mr. Trump said.")
+    assert [r[:2] for r in (_roles(text, f) for f in found)] == [("Mr. Trump", "said")]
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

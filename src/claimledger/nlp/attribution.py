@@ -918,6 +918,12 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     if quoted is not None:
         # '"... Full panic mode," said Leslie Wimes': a word of the quotation parsed as a second subject
         subjects = [c for c in subjects if not quoted.start <= c.idx < quoted.end] or subjects
+    if len(subjects) > 1:
+        # "''We need more: Michigan, ..., Ohio,'' Mr. Trump said": the same with a quotation the
+        # cue is not in, found as a complement
+        subjects = [c for c in subjects if not any(
+            q.start <= c.idx < q.end and not q.start <= tok.idx < q.end for q in by_start.values()
+        )] or subjects
     if closing is not None:
         subjects = [closing[0]]
     subj = borrowed or next(iter(subjects), None)
