@@ -730,6 +730,14 @@ def test_attribution_speaker_is_not_a_word_of_the_quotation(attr_nlp: Language) 
     assert [r[:2] for r in (_roles(text, f) for f in found)] == [("Mr. Trump", "said")]
 
 
+def test_attribution_paraphrase_and_the_quotation_after_it_are_one_span(attr_nlp: Language) -> None:
+    text = ('She said she and Obama had made progress in the face of GOP opposition. '
+            '"I really believe that the president has done an incredible job."')
+    (a,) = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "said"]
+    assert [c.text for c in a.content] == [text[len("She said "):]]
+    assert all(text[c.start : c.end] == c.text for c in a.content)
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

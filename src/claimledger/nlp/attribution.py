@@ -267,7 +267,7 @@ def to_attribution(
             se = tail
         source = TextSpan(ss, se, text[ss:se])
     actor = f.actor or Actor("unnamed source", "unnamed")
-    pieces = sorted(set(f.content_ranges) | set(more_content))
+    pieces = _join_adjacent(text, sorted(set(f.content_ranges) | set(more_content)))
     return Attribution(
         source=source,
         cue=cue,
@@ -276,6 +276,22 @@ def to_attribution(
         source_name=actor.name,
         source_kind=actor.kind,
     )
+
+
+def _join_adjacent(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content pieces with nothing but punctuation and spaces between them, on one line, as one
+    ('she had made progress. "I really believe ..."': PolNeAR marks one span)."""
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if out and out[-1][1] <= s and _JOINABLE_GAP.fullmatch(text[out[-1][1] : s]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+#: What may lie between two content pieces that are one span: sentence punctuation and spaces.
+_JOINABLE_GAP = re.compile(r"[ \t\u00a0]*[.,;:!?]?[ \t\u00a0]*")
 
 
 def _cue_end(doc: Doc, f: FoundAttribution, end: int) -> int:
