@@ -738,6 +738,24 @@ def test_attribution_paraphrase_and_the_quotation_after_it_are_one_span(attr_nlp
     assert all(text[c.start : c.end] == c.text for c in a.content)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a closing participle of a cue verb is the reporter's gloss or another report
+        ("Packer said the increased focus on Trump is taking a toll on the front-runner, pointing to Cruz's "
+         "victories Tuesday in Texas.", "the increased focus on Trump is taking a toll on the front-runner"),
+        # one of another verb goes on with what was said
+        ("Salceda said that about 4 million people of Philippine descent live in the United States, making them "
+         "the second-largest Asian group in the country.",
+         "that about 4 million people of Philippine descent live in the United States, making them "
+         "the second-largest Asian group in the country"),
+    ],
+)
+def test_attribution_closing_participle(attr_nlp: Language, text: str, content: str) -> None:
+    (a,) = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "said"]
+    assert [c.text for c in a.content] == [content]
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]
