@@ -258,6 +258,19 @@ def test_attribution_asked_has_no_source(attr_nlp: Language) -> None:
     assert asked[0].content[0].text == "whether the deal would survive"
 
 
+def test_attribution_asked_tagged_as_a_past_tense_has_no_source(attr_nlp: Language) -> None:
+    text = 'Asked what a firm commitment looks like, Devine replied: "We are a long way off from that."'
+    asked = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "Asked"]
+    assert [(a.source, [c.text for c in a.content]) for a in asked] == [(None, ["what a firm commitment looks like"])]
+
+
+def test_attribution_question_put_to_the_speaker_is_not_the_answer(attr_nlp: Language) -> None:
+    text = 'Sanders had previously said, "We\'ll see," when asked whether he would fundraise for others.'
+    roles = {a.cue.text: [c.text for c in a.content] for a in _attributions(attr_nlp, text) if a.cue is not None}
+    assert roles["had previously said"] == ['"We\'ll see,"']
+    assert roles["asked"] == ["whether he would fundraise for others"]
+
+
 def test_attribution_parenthetical_cue_content_in_two_pieces(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, "The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
     (f,) = found

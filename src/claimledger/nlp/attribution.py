@@ -679,7 +679,12 @@ def _minor_cue(tok: Token, base: str) -> FoundAttribution | None:
     xcomp = next((c for c in children if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
     subj, borrowed = _subject_of(tok)
-    question = base == "ask" and tok.tag_ == "VBN" and (subj is None or subj.dep_ == "nsubjpass")
+    # (a sentence-initial "Asked what ..." is often tagged as a past tense; without a subject of
+    # its own, as an adverbial, it is the participle)
+    question = base == "ask" and (
+        (tok.tag_ == "VBN" and (subj is None or subj.dep_ == "nsubjpass"))
+        or (tok.tag_ == "VBD" and tok.dep_ == "advcl" and not any(c.dep_ in _SUBJ_DEPS for c in tok.children))
+    )
     if question:
         # "Asked whether Clinton ...", "when asked about concerns that ...": no source
         prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "about" and c.i == tok.i + 1), None)
@@ -1253,6 +1258,18 @@ def _without_trailing_gloss(head: Token) -> list[Token]:
         ):
             lo = child.left_edge.i
             while lo - 1 > head.i and (head.doc[lo - 1].dep_ == "cc" or head.doc[lo - 1].text == ","):
+                lo -= 1
+            tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
+            break
+    # '"We'll see," when asked whether he would ...': the question put to the speaker is the
+    # reporter's framing (its own PolNeAR attribution), not part of the answer
+    for child in head.children:
+        if (
+            child.i > head.i and child.dep_ == "advcl" and child.lower_ == "asked"
+            and not any(c.dep_ in _SUBJ_DEPS for c in child.children)
+        ):
+            lo = child.left_edge.i
+            while lo - 1 > head.i and head.doc[lo - 1].text == ",":
                 lo -= 1
             tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
             break
