@@ -769,6 +769,19 @@ def test_attribution_closing_participle(attr_nlp: Language, text: str, content: 
     assert [c.text for c in a.content] == [content]
 
 
+def test_attribution_topic_label_before_a_paragraph_is_no_colon_cue(attr_nlp: Language) -> None:
+    text, found = _run(
+        attr_nlp,
+        "Superdelegates: Clinton is backed by 520 superdelegates compared with 39 who back Sanders, according to "
+        "the Associated Press. Sanders supporters have launched petitions calling on superdelegates to back the "
+        'will of voters at the convention. "The concern would be that we have a process that is eroding '
+        'democracy," Devine said.\n',
+    )
+    roles = [_roles(text, f) for f in found]
+    assert all(cue != ":" for _, cue, _ in roles)
+    assert ("Devine", "said", '"The concern would be that we have a process that is eroding democracy,"') in roles
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

@@ -753,6 +753,10 @@ def _minor_cue(tok: Token, base: str) -> FoundAttribution | None:
     return f
 
 
+#: Longest line, in tokens, that a colon cue takes when the line holds several sentences.
+_COLON_LINE_MAX = 25
+
+
 def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     """A line that opens with a short name and a colon: "Cruz: Trump Would Put Liberals On Court."
 
@@ -789,6 +793,11 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     if e > s and text[e - 1] == "." and not transcript:
         e -= 1  # a headline's full stop (a transcript line keeps a stop after a dash: "and —.")
     if len(text[s:e].split()) < 3:
+        return None
+    body = doc.char_span(s, e, alignment_mode="expand")
+    if not transcript and body is not None and len(body) > _COLON_LINE_MAX and len({t.sent.start for t in body}) > 1:
+        # "Superdelegates: Clinton is backed by 520 ... ," Devine said.": a topic label opening a
+        # paragraph of several sentences, not a speaker's line (a headline is short)
         return None
     f = FoundAttribution(tok.idx, left, [(tok.idx, tok.idx + 1)], [(s, e)], "say")
     if transcript:
