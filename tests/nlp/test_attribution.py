@@ -782,6 +782,13 @@ def test_attribution_topic_label_before_a_paragraph_is_no_colon_cue(attr_nlp: La
     assert ("Devine", "said", '"The concern would be that we have a process that is eroding democracy,"') in roles
 
 
+def test_attribution_speaker_of_a_quotation_split_by_the_cue(attr_nlp: Language) -> None:
+    # the short first piece is no speech quotation of its own; its word "That" is no speaker
+    text, found = _run(attr_nlp, "''That, unfortunately,'' he said, ''is part of the reality of today's life.''")
+    (he,) = [r for r in (_roles(text, f) for f in found) if r[1] == "said"]
+    assert he[0] == "he" and "That, unfortunately," in he[2] and "is part of the reality" in he[2]
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

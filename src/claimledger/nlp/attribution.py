@@ -28,6 +28,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -951,8 +952,11 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     if len(subjects) > 1:
         # "''We need more: Michigan, ..., Ohio,'' Mr. Trump said": the same with a quotation the
         # cue is not in, found as a complement
+        # (a short piece of a split quotation, '''That, unfortunately,'' he said, ''is ...''', is
+        # no speech quotation of its own but is known by its end)
         subjects = [c for c in subjects if not any(
-            q.start <= c.idx < q.end and not q.start <= tok.idx < q.end for q in by_start.values()
+            q.start <= c.idx < q.end and not q.start <= tok.idx < q.end
+            for q in chain(by_start.values(), by_end.values())
         )] or subjects
     if closing is not None:
         subjects = [closing[0]]
@@ -1002,7 +1006,14 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if content else None
     if parenthetical:
         own = tok.left_edge.i, tok.right_edge.i
-        content = _ranges(doc, [t for t in tok.head.subtree if not own[0] <= t.i <= own[1]])
+        # words of a quotation the cue is not in are what was said, whatever the parser hung them on
+        quoted_words = [
+            (q.start, q.end) for q in chain(by_start.values(), by_end.values()) if not q.start <= tok.idx < q.end
+        ]
+        content = _ranges(doc, [
+            t for t in tok.head.subtree
+            if not own[0] <= t.i <= own[1] or any(a <= t.idx < b for a, b in quoted_words)
+        ])
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if len(content) <= 2 else None
     tokens = [t for h in content_heads for t in _without_trailing_gloss(h)]
     while split_off and len(tokens) > 1 and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].text not in _QUOTE_MARKS:
