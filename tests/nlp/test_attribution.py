@@ -789,6 +789,17 @@ def test_attribution_speaker_of_a_quotation_split_by_the_cue(attr_nlp: Language)
     assert he[0] == "he" and "That, unfortunately," in he[2] and "is part of the reality" in he[2]
 
 
+def test_attribution_participle_after_a_cue_borrows_its_speaker(attr_nlp: Language) -> None:
+    text, found = _run(
+        attr_nlp,
+        '"Hillary is not going to be able to lead them by going for $12," Jealous said, suggesting that a more '
+        "progressive platform could help her.",
+    )
+    assert ("Jealous", "suggesting", "that a more progressive platform could help her") in [
+        _roles(text, f) for f in found
+    ]
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]
