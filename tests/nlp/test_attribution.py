@@ -800,6 +800,13 @@ def test_attribution_participle_after_a_cue_borrows_its_speaker(attr_nlp: Langua
     ]
 
 
+def test_attribution_speaker_label_before_a_long_line_is_a_colon_cue(attr_nlp: Language) -> None:
+    line = ("This is a man who said he would never run a negative ad, ever. He is now running them. They are now "
+            "planning to run more. Let us see the tone of the campaign in the weeks and months ahead")
+    text, found = _run(attr_nlp, "Intro line here.\nBENENSON: " + line + ".\n")
+    assert ("BENENSON", ":", line) in [_roles(text, f) for f in found]
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

@@ -800,9 +800,14 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     if len(text[s:e].split()) < 3:
         return None
     body = doc.char_span(s, e, alignment_mode="expand")
-    if not transcript and body is not None and len(body) > _COLON_LINE_MAX and len({t.sent.start for t in body}) > 1:
+    speaker_label = left.text.isupper() or any(e.label_ == "PERSON" for e in left.ents) or lookup_actor(left.text)
+    if (
+        not transcript and not speaker_label and body is not None and len(body) > _COLON_LINE_MAX
+        and len({t.sent.start for t in body}) > 1
+    ):
         # "Superdelegates: Clinton is backed by 520 ... ," Devine said.": a topic label opening a
-        # paragraph of several sentences, not a speaker's line (a headline is short)
+        # paragraph of several sentences, not a speaker's line (a headline is short; a transcript's
+        # "BENENSON: ..." or a named speaker's line may run on)
         return None
     f = FoundAttribution(tok.idx, left, [(tok.idx, tok.idx + 1)], [(s, e)], "say")
     if transcript:
