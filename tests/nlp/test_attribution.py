@@ -807,6 +807,12 @@ def test_attribution_speaker_label_before_a_long_line_is_a_colon_cue(attr_nlp: L
     assert ("BENENSON", ":", line) in [_roles(text, f) for f in found]
 
 
+def test_attribution_person_noun_is_the_source_of_a_minor_cue(attr_nlp: Language) -> None:
+    text = 'One strategist described the imbalance in the race to date as "an anti-establishment superhighway."'
+    (a,) = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "described"]
+    assert a.source is not None and a.source.text == "One strategist"
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

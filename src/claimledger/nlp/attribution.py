@@ -51,7 +51,7 @@ from .lang.en.cue_verbs import (
     SPEECH_VERBS,
     VERB_FORMS,
 )
-from .lang.en.sources import PERSON_TITLES
+from .lang.en.sources import PERSON_NOUNS
 from .quotes import QuoteSpan, find_quotes
 
 #: Verbs that take what is said as a direct object ("denied the allegations").
@@ -1334,7 +1334,7 @@ def _agentive(span: Span, base: str, *, strict: bool = False) -> bool:
     root = span.root
     if root.pos_ == "PRON":
         return root.lower_ not in {"that", "which", "what", "this"} or base in BELIEF_VERBS
-    if root.lower_ in GENERIC_SOURCE_NOUNS or root.lower_ in PERSON_TITLES or root.lower_ in _DOCUMENT_NOUNS:
+    if root.lower_ in GENERIC_SOURCE_NOUNS or root.lower_ in PERSON_NOUNS or root.lower_ in _DOCUMENT_NOUNS:
         return True
     for ent in span.ents:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and (

@@ -172,3 +172,16 @@ PERSON_TITLES: frozenset[str] = frozenset(
     senator mp chancellor premier representative negotiator soldier commander-in-chief prosecutor
     """.split()
 )
+
+#: Common nouns for people that may hold a view ("one strategist described ...", "the pollster
+#: criticized ..."): agents of evaluative and other PolNeAR-only cues, which take no common noun
+#: outside the source lexicons as a source.
+PERSON_NOUNS: frozenset[str] = PERSON_TITLES | frozenset(
+    """
+    strategist consultant pollster economist scholar professor historian researcher scientist lawyer
+    attorney judge justice critic activist advocate supporter opponent voter candidate nominee donor
+    operative pundit commentator columnist writer author editor publisher host anchor chairman
+    chairwoman director executive founder manager organizer pastor bishop pope doctor teacher student
+    worker veteran businessman billionaire speaker delegate member
+    """.split()
+)
