@@ -800,7 +800,7 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     if len(text[s:e].split()) < 3:
         return None
     body = doc.char_span(s, e, alignment_mode="expand")
-    speaker_label = left.text.isupper() or any(e.label_ == "PERSON" for e in left.ents) or lookup_actor(left.text)
+    speaker_label = left.text.isupper() or any(ent.label_ == "PERSON" for ent in left.ents) or lookup_actor(left.text)
     if (
         not transcript and not speaker_label and body is not None and len(body) > _COLON_LINE_MAX
         and len({t.sent.start for t in body}) > 1
@@ -1550,7 +1550,7 @@ def _tidy(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 s, e = s - 2, k + 2
         # "(90 percent": a bracket opened inside the content closes inside it
         for opener, closer in ("()", "[]"):
-            if body.count(opener) > body.count(closer) and text[e : e + 1] == closer:
+            if text[s:e].count(opener) > text[s:e].count(closer) and text[e : e + 1] == closer:
                 e += 1
         if e > s and (not out or s >= out[-1][1]):
             out.append((s, e))
