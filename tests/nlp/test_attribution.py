@@ -813,6 +813,18 @@ def test_attribution_person_noun_is_the_source_of_a_minor_cue(attr_nlp: Language
     assert a.source is not None and a.source.text == "One strategist"
 
 
+def test_attribution_according_to_after_a_report_takes_the_whole_report(attr_nlp: Language) -> None:
+    text = 'On Monday, Trump said he was "happy to see" that Khan was voted in, according to The New York Times.'
+    roles = {a.cue.text: (a.source.text if a.source else None, [c.text for c in a.content])
+             for a in _attributions(attr_nlp, text) if a.cue is not None}
+    assert roles["according to"] == (
+        "The New York Times", ['On Monday, Trump said he was "happy to see" that Khan was voted in'])
+    # the claim keeps Trump's words, relayed by the paper, without the paper's sourcing
+    _, found = _run(attr_nlp, text)
+    said = [f for f in found if f.cue_base == "say"]
+    assert said and all("according" not in text[a:b] for f in said for a, b in f.content_ranges)
+
+
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
     assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]

@@ -856,6 +856,10 @@ def _according_to(tok: Token) -> FoundAttribution | None:
     head = tok.head
     if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         head = tok.sent.root
+    if head.dep_ == "ccomp" and head.head.lower_ in VERB_FORMS and head.head.i < tok.i and tok.i > head.i:
+        # "Trump said he was happy ..., according to The New York Times": the parser hangs the
+        # phrase on the reported clause; what the paper reports is that Trump said it
+        head = head.head
     excluded = {t.i for t in tok.subtree} | {to.i} | {t.i for t in to.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded]
     content = _ranges(doc, tokens)
@@ -1287,6 +1291,15 @@ def _without_trailing_gloss(head: Token) -> list[Token]:
         ):
             lo = child.left_edge.i
             while lo - 1 > head.i and (head.doc[lo - 1].dep_ == "cc" or head.doc[lo - 1].text == ","):
+                lo -= 1
+            tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
+            break
+    # "he was happy to see ..., according to The New York Times": who reports the report is not
+    # part of what was said
+    for child in head.children:
+        if child.i > head.i and child.dep_ == "prep" and child.lower_ == "according":
+            lo = child.left_edge.i
+            while lo - 1 > head.i and head.doc[lo - 1].text == ",":
                 lo -= 1
             tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
             break
