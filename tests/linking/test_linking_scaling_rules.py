@@ -90,3 +90,13 @@ def test_link_features_never_chains_explicitly_dated_claims_through_an_undated_o
     result = link_features([june, may, undated])
     assert result.memberships["c1"] != result.memberships["c2"]
     assert result.memberships["c3"] in (result.memberships["c1"], result.memberships["c2"])
+
+
+def test_link_features_wider_cluster_of_an_earlier_run_still_takes_claims_that_do_not_widen_it() -> None:
+    text = "Russian occupants killed civilians in Donetsk region"
+    june = claim(1, text, "2022-06-15")
+    june = replace(june, time=(june.time[0] - 1, june.time[0]), explicit_time=True)  # type: ignore[index]
+    may = replace(claim(2, text, "2022-06-15"), time=(june.time[0] - 22, june.time[0] - 21), explicit_time=True)
+    again = replace(claim(3, text, "2022-06-16"), time=june.time, explicit_time=True)
+    result = link_features([june, may, again], assigned={"c1": "k-old", "c2": "k-old"})
+    assert result.memberships == {"c3": "k-old"}
