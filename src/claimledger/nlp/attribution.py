@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -967,10 +967,8 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         # cue is not in, found as a complement
         # (a short piece of a split quotation, '''That, unfortunately,'' he said, ''is ...''', is
         # no speech quotation of its own but is known by its end)
-        subjects = [c for c in subjects if not any(
-            q.start <= c.idx < q.end and not q.start <= tok.idx < q.end
-            for q in chain(by_start.values(), by_end.values())
-        )] or subjects
+        others = _other_quotes(tok, by_start, by_end)
+        subjects = [c for c in subjects if not any(a <= c.idx < b for a, b in others)] or subjects
     if closing is not None:
         subjects = [closing[0]]
     subj = borrowed or next(iter(subjects), None)
@@ -1020,12 +1018,10 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
     if parenthetical:
         own = tok.left_edge.i, tok.right_edge.i
         # words of a quotation the cue is not in are what was said, whatever the parser hung them on
-        quoted_words = [
-            (q.start, q.end) for q in chain(by_start.values(), by_end.values()) if not q.start <= tok.idx < q.end
-        ]
+        others = _other_quotes(tok, by_start, by_end)
         content = _ranges(doc, [
             t for t in tok.head.subtree
-            if not own[0] <= t.i <= own[1] or any(a <= t.idx < b for a, b in quoted_words)
+            if not own[0] <= t.i <= own[1] or any(a <= t.idx < b for a, b in others)
         ])
         return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base) if len(content) <= 2 else None
     tokens = [t for h in content_heads for t in _without_trailing_gloss(h)]
@@ -1038,6 +1034,12 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             tokens += list(doc[nxt].subtree)
     content = _ranges(doc, tokens)
     return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+
+
+def _other_quotes(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, QuoteSpan]) -> list[tuple[int, int]]:
+    """The character spans of the quotations the cue ``tok`` is not inside, short pieces of a
+    split quotation included (they are known by their end only)."""
+    return [(q.start, q.end) for q in chain(by_start.values(), by_end.values()) if not q.start <= tok.idx < q.end]
 
 
 def _closing_cue_clause(tok: Token) -> tuple[Token, list[Token]] | None:
@@ -1270,6 +1272,28 @@ def _np_start(subj: Token) -> int:
     return lo
 
 
+def _joined_start(head: Token, child: Token, *, glue: tuple[str, ...] = (",",), cc: bool = False) -> int:
+    """Where a dependent after ``head`` starts, with the commas (``glue``) and, when ``cc``, the
+    conjunction that join it to what comes before."""
+    lo = child.left_edge.i
+    doc = head.doc
+    while lo - 1 > head.i and ((cc and doc[lo - 1].dep_ == "cc") or doc[lo - 1].text in glue):
+        lo -= 1
+    return lo
+
+
+def _without_child(
+    tokens: list[Token], head: Token, test: Callable[[Token], bool], *, glue: tuple[str, ...] = (",",), cc: bool = False
+) -> list[Token]:
+    """``tokens`` without the first dependent after ``head`` that passes ``test``, nor what joins it
+    (see :func:`_joined_start`); unchanged when none does."""
+    child = next((c for c in head.children if c.i > head.i and test(c)), None)
+    if child is None:
+        return tokens
+    lo = _joined_start(head, child, glue=glue, cc=cc)
+    return [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
+
+
 def _without_trailing_gloss(head: Token) -> list[Token]:
     """The head's subtree without a closing participle clause of a cue verb (", adding to
     speculation that ...", ", noting that ...").
@@ -1283,45 +1307,23 @@ def _without_trailing_gloss(head: Token) -> list[Token]:
     tokens = list(head.subtree)
     # "said his attacks have given him momentum and said that ...": a conjoined cue verb with no
     # subject of its own is the speaker's next act, misattached to the content by the parser
-    for child in head.children:
-        if (
-            child.i > head.i and child.dep_ == "conj" and child.pos_ == "VERB"
-            and (child.lower_ in VERB_FORMS or child.lower_ in MINOR_VERB_FORMS)
-            and not any(c.dep_ in _SUBJ_DEPS for c in child.children)
-        ):
-            lo = child.left_edge.i
-            while lo - 1 > head.i and (head.doc[lo - 1].dep_ == "cc" or head.doc[lo - 1].text == ","):
-                lo -= 1
-            tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
-            break
+    tokens = _without_child(tokens, head, lambda c: (
+        c.dep_ == "conj" and c.pos_ == "VERB" and (c.lower_ in VERB_FORMS or c.lower_ in MINOR_VERB_FORMS)
+        and not any(x.dep_ in _SUBJ_DEPS for x in c.children)
+    ), glue=(",",), cc=True)
     # "he was happy to see ..., according to The New York Times": who reports the report is not
     # part of what was said
-    for child in head.children:
-        if child.i > head.i and child.dep_ == "prep" and child.lower_ == "according":
-            lo = child.left_edge.i
-            while lo - 1 > head.i and head.doc[lo - 1].text == ",":
-                lo -= 1
-            tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
-            break
+    tokens = _without_child(tokens, head, lambda c: c.dep_ == "prep" and c.lower_ == "according")
     # '"We'll see," when asked whether he would ...': the question put to the speaker is the
     # reporter's framing (its own PolNeAR attribution), not part of the answer
-    for child in head.children:
-        if (
-            child.i > head.i and child.dep_ == "advcl" and child.lower_ == "asked"
-            and not any(c.dep_ in _SUBJ_DEPS for c in child.children)
-        ):
-            lo = child.left_edge.i
-            while lo - 1 > head.i and head.doc[lo - 1].text == ",":
-                lo -= 1
-            tokens = [t for t in tokens if t.i < lo or t.i > child.right_edge.i]
-            break
+    tokens = _without_child(tokens, head, lambda c: (
+        c.dep_ == "advcl" and c.lower_ == "asked" and not any(x.dep_ in _SUBJ_DEPS for x in c.children)
+    ))
     # "74 percent said they are set on him, while 22 percent said they might change their
     # mind": a closing clause with a cue and a speaker of its own is another attribution
     for child in head.children:
         if child.i > head.i and child.dep_ in ("advcl", "conj") and _own_cue_clause(child) and child.right_edge.i >= tokens[-1].i - 1:
-            lo = child.left_edge.i
-            while lo - 1 > head.i and (head.doc[lo - 1].dep_ == "cc" or head.doc[lo - 1].text in (",", ";")):
-                lo -= 1
+            lo = _joined_start(head, child, glue=(",", ";"), cc=True)
             tokens = [t for t in tokens if t.i < lo]
             break
     for child in reversed(list(head.children)):
@@ -1388,24 +1390,37 @@ def _aside_end(source: Span, cue_start: int) -> int | None:
     takes it in: the actor is resolved from the phrase without it ("Scott Reed, who managed Bob
     Dole's campaign," is Scott Reed).
     """
+    found = _set_off_clause(source, including=True)
+    if found is None:
+        return None
+    clause, words = found
+    doc = source.doc
+    close = clause.right_edge.i + 1
+    if (
+        (clause.dep_ == "relcl" and len(words) > _ASIDE_MAX_WORDS) or close >= len(doc) or doc[close].text != ","
+        or doc[close].idx >= cue_start
+    ):
+        return None
+    return doc[close].idx + 1
+
+
+def _set_off_clause(source: Span, *, including: bool = False) -> tuple[Token, list[Token]] | None:
+    """The relative clause (or, with ``including``, the "including" list) that follows a source
+    phrase after a comma, and its words; None when there is none or it holds a cue of its own."""
     doc = source.doc
     if source.end >= len(doc) or doc[source.end].text != ",":
         return None
     clause = next(
         (c for c in source.root.rights if c.left_edge.i == source.end + 1
-         and (c.dep_ == "relcl" or (c.dep_ == "prep" and c.lower_ == "including"))),
+         and (c.dep_ == "relcl" or (including and c.dep_ == "prep" and c.lower_ == "including"))),
         None,
     )
     if clause is None:
         return None
     words = [t for t in clause.subtree if not t.is_punct and not t.is_space]
-    close = clause.right_edge.i + 1
-    if (
-        (clause.dep_ == "relcl" and len(words) > _ASIDE_MAX_WORDS) or close >= len(doc) or doc[close].text != ","
-        or any(t.pos_ == "VERB" and t.lower_ in VERB_FORMS for t in words) or doc[close].idx >= cue_start
-    ):
+    if any(t.pos_ == "VERB" and t.lower_ in VERB_FORMS for t in words):
         return None
-    return doc[close].idx + 1
+    return clause, words
 
 
 def _trailing_relative(source: Span, content: Sequence[tuple[int, int]]) -> int | None:
@@ -1413,15 +1428,11 @@ def _trailing_relative(source: Span, content: Sequence[tuple[int, int]]) -> int 
     who runs a Nevada politics newsletter.'), or None: PolNeAR train sources after the cue keep
     73 of 101 such clauses, long ones too. Not a clause with a cue of its own, nor one running
     into the content."""
+    found = _set_off_clause(source)
+    if found is None or not found[1]:
+        return None
     doc = source.doc
-    if source.end >= len(doc) or doc[source.end].text != ",":
-        return None
-    clause = next((c for c in source.root.rights if c.dep_ == "relcl" and c.left_edge.i == source.end + 1), None)
-    if clause is None:
-        return None
-    words = [t for t in clause.subtree if not t.is_punct and not t.is_space]
-    if not words or any(t.pos_ == "VERB" and t.lower_ in VERB_FORMS for t in words):
-        return None
+    words = found[1]
     end = words[-1].idx + len(words[-1].text)
     if doc.text[source.start_char : end].count("(") > doc.text[source.start_char : end].count(")") and doc.text[end : end + 1] == ")":
         end += 1
