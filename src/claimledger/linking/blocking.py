@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -21,8 +20,6 @@ __all__ = [
     "candidate_pairs",
     "claim_shingles",
 ]
-
-logger = logging.getLogger(__name__)
 
 #: An undated claim is compared with a whole key block only up to this size
 #: ("Russia" on untyped claims): larger blocks say little about sameness and would
