@@ -318,6 +318,26 @@ def test_attribution_conjoined_cue_is_not_content(attr_nlp: Language) -> None:
     assert all(f.source_span is not None and f.source_span.text == "He" for f in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor said she did not condone violence and hoped that people would find a way to voice concerns.",
+            "she did not condone violence and hoped that people would find a way to voice concerns",
+        ),
+        (
+            "Smith said the group is not an advocacy group and supports candidates on both sides of the aisle.",
+            "the group is not an advocacy group and supports candidates on both sides of the aisle",
+        ),
+    ],
+)
+def test_attribution_conjoined_verb_not_of_speech_stays_in_content(attr_nlp: Language, text: str, content: str) -> None:
+    # only a verb of speech joined to the content is the speaker's next act; "hoped", "supports"
+    # continue what was said
+    got, found = _run(attr_nlp, text)
+    assert content in [_content(got, f) for f in found]
+
+
 def test_attribution_passive_expectation_has_no_source(attr_nlp: Language) -> None:
     text = "Trump is expected to deliver a victory speech later tonight."
     _, found = _run(attr_nlp, text)
