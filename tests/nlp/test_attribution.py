@@ -906,3 +906,29 @@ def test_attribution_seem_with_a_phrase_complement(attr_nlp: Language, text: str
     seems = [a for a in _attributions(attr_nlp, text) if a.cue is not None and a.cue.text == "seemed"]
     assert [[c.text for c in a.content] for a in seems] == [content]
     assert seems[0].source is None
+
+
+def test_attribution_quote_in_next_paragraph_continues_an_inverted_speaker(attr_nlp: Language) -> None:
+    # the paragraph before ends with the quotation, the cue and a long inverted speaker phrase:
+    # no one else could be speaking, however long the phrase is
+    text = (
+        "“The report sheds light on the agency’s lax security,” said Lamar Smith, a Republican "
+        "representative from Texas who chairs the House science committee.\n"
+        "“The agency’s intent to evade oversight is a serious offense.”\n"
+        "The report was released on Wednesday."
+    )
+    (a,) = _attributions(attr_nlp, text)
+    assert a.cue is not None and a.cue.text == "said"
+    assert [c.text for c in a.content] == [
+        "“The report sheds light on the agency’s lax security,”",
+        "“The agency’s intent to evade oversight is a serious offense.”",
+    ]
+
+
+def test_attribution_cue_with_an_object_after_a_closed_quotation_does_not_take_it(attr_nlp: Language) -> None:
+    text = "“We want to make sure that anybody has a chance to vote for him.” Devine didn’t concede defeat, either."
+    got, found = _run(attr_nlp, text)
+    assert not any("vote for him" in _content(got, f) for f in found if f.cue_ranges)
+    # a quotation closed by a comma is still the cue's own ('"...," Smith told reporters')
+    got, found = _run(attr_nlp, "“We want to make sure that anybody has a chance,” Devine told reporters.")
+    assert [_content(got, f) for f in found] == ["“We want to make sure that anybody has a chance,”"]

@@ -1161,6 +1161,9 @@ def _joins_paragraph(text: str, root: FoundAttribution, f: FoundAttribution) -> 
     cue_end = max(b for _, b in root.cue_ranges)
     if cue_end < root.content_end:
         return False
+    if root.source_span is not None and root.source_span.start_char >= cue_end:
+        # '"Q1," said Lamar Smith, a Republican representative from Texas who chairs ...' then '"Q2"'
+        cue_end = root.source_span.end_char
     gap = text[cue_end : f.content_start]
     return gap.count("\n") <= 2 and len(gap) <= _CONTINUATION_GAP and "\n" in gap and not gap.strip(" \t\n.,")[:1].islower()
 
@@ -1242,12 +1245,18 @@ def _adjacent_quote(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int
     # each subject's start, nearest the cue first: a word of the quotation parsed as a second
     # subject ('"The more people who know him ...," Briggs said') must not hide the real one
     subject_starts = sorted({_np_start(c) for c in tok.children if c.dep_ in _SUBJ_DEPS and c.i < tok.i}, reverse=True)
+    # '"... to vote for him." Devine didn't concede defeat': a cue with an object of its own (not
+    # the hearer) after a quotation closed by its own full stop says something else
+    has_object = any(c.dep_ == "dobj" for c in tok.children) and tok.lower_ not in _HEARER_VERBS
     for first in dict.fromkeys((*subject_starts, tok.i)):
         j = first - 1
         while j >= 0 and (doc[j].is_space or doc[j].text == ","):
             j -= 1
         if j >= 0 and first - j <= 3 and doc[j].idx + len(doc[j].text) in by_end:
-            return by_end[doc[j].idx + len(doc[j].text)]
+            quote = by_end[doc[j].idx + len(doc[j].text)]
+            if has_object and doc.text[quote.start : quote.end].rstrip("\"'”’ ")[-1:] in ".?!":
+                return None
+            return quote
     return None
 
 
