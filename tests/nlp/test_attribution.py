@@ -932,3 +932,12 @@ def test_attribution_cue_with_an_object_after_a_closed_quotation_does_not_take_i
     # a quotation closed by a comma is still the cue's own ('"...," Smith told reporters')
     got, found = _run(attr_nlp, "“We want to make sure that anybody has a chance,” Devine told reporters.")
     assert [_content(got, f) for f in found] == ["“We want to make sure that anybody has a chance,”"]
+
+
+def test_attribution_quotation_ending_a_paragraph_is_not_the_next_paragraphs_cue(attr_nlp: Language) -> None:
+    # '"Q," Smith said' needs the quotation on the subject's own line; after a paragraph break the
+    # quotation goes on with the speaker before
+    text = "\"We have a process,\" he said. \"It's called an election.\"\n\nEilperin reported from Washington."
+    (a,) = [a for a in _attributions(attr_nlp, text) if a.cue is not None]
+    assert a.cue is not None and a.cue.text == "said"
+    assert [c.text for c in a.content] == ["\"We have a process,\"", "\"It's called an election.\""]

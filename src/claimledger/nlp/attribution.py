@@ -1254,6 +1254,9 @@ def _adjacent_quote(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int
             j -= 1
         if j >= 0 and first - j <= 3 and doc[j].idx + len(doc[j].text) in by_end:
             quote = by_end[doc[j].idx + len(doc[j].text)]
+            if "\n" in doc.text[quote.end : doc[first].idx]:
+                # '"It's called an election."' then a paragraph 'Eilperin reported from Washington.'
+                return None
             if has_object and doc.text[quote.start : quote.end].rstrip("\"'”’ ")[-1:] in ".?!":
                 return None
             return quote
