@@ -941,3 +941,13 @@ def test_attribution_quotation_ending_a_paragraph_is_not_the_next_paragraphs_cue
     (a,) = [a for a in _attributions(attr_nlp, text) if a.cue is not None]
     assert a.cue is not None and a.cue.text == "said"
     assert [c.text for c in a.content] == ["\"We have a process,\"", "\"It's called an election.\""]
+
+
+def test_attribution_quotation_right_after_a_long_inverted_speaker_continues_it(attr_nlp: Language) -> None:
+    text = (
+        '"This used to be Russia\'s back yard," said Raffaello Pantucci, director of International Security '
+        'Studies at the Royal United Services Institute in London, "but it is increasingly coming into China\'s thrall."'
+    )
+    (a,) = _attributions(attr_nlp, text)
+    assert a.cue is not None and a.cue.text == "said"
+    assert [c.text for c in a.content] == ['"This used to be Russia\'s back yard,"', '"but it is increasingly coming into China\'s thrall."']

@@ -1667,7 +1667,16 @@ def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSp
             continue
         # a quotation inside someone else's sentence ("Clinton called the deal 'an historic step
         # forward'") is not a continuation: it must open its sentence or follow the cue right away
-        right_after = bool(last.cue_ranges) and len(gap) <= _CONTINUATION_GAP and any(last.content_end <= a for a, _ in last.cue_ranges)
+        # (counted from the speaker when it follows the cue: '"Q1," said Raffaello Pantucci, director
+        # of International Security Studies at the Royal United Services Institute, "Q2."')
+        right_after = bool(last.cue_ranges) and any(last.content_end <= a for a, _ in last.cue_ranges)
+        if right_after:
+            source = last.source_span
+            after_source = source is not None and source.start_char >= max(b for _, b in last.cue_ranges)
+            right_after = len(gap) <= _CONTINUATION_GAP or (
+                after_source and q.start >= source.end_char  # type: ignore[union-attr]
+                and not text[source.end_char : q.start].strip(" ,\t")  # type: ignore[union-attr]
+            )
         span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
         if not right_after and span is not None and text[span.sent.start_char : q.start].strip():
             continue
