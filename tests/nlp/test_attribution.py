@@ -951,3 +951,13 @@ def test_attribution_quotation_right_after_a_long_inverted_speaker_continues_it(
     (a,) = _attributions(attr_nlp, text)
     assert a.cue is not None and a.cue.text == "said"
     assert [c.text for c in a.content] == ['"This used to be Russia\'s back yard,"', '"but it is increasingly coming into China\'s thrall."']
+
+
+def test_attribution_quotation_after_a_closing_participle_continues_the_main_cue(attr_nlp: Language) -> None:
+    text = (
+        '"I think that speaks volumes," she said, adding that the campaign will work hard to win over '
+        'those voters in November. "I think they are waiting to be courted."'
+    )
+    by_cue = {a.cue.text: [c.text for c in a.content] for a in _attributions(attr_nlp, text) if a.cue is not None}
+    assert by_cue["said"] == ['"I think that speaks volumes,"', '"I think they are waiting to be courted."']
+    assert by_cue["adding"] == ["that the campaign will work hard to win over those voters in November"]

@@ -1660,7 +1660,7 @@ def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSp
         if not previous:
             continue
         # on a tie the later cue: '"Q1 ... we know Q1b," Clinton said.' ends "know"'s content too
-        last = max(previous, key=lambda f: (f.content_end, f.cue_pos))
+        last = _governing(doc, max(previous, key=lambda f: (f.content_end, f.cue_pos)), previous)
         gap = text[last.content_end : q.start]
         # only the paragraph right after (or the same paragraph): "Q1," he said. "Q2."
         if gap.count("\n\n") > 1 or len(gap) > 400:
@@ -1684,6 +1684,27 @@ def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSp
         f.extra["continues"] = last
         out.append(f)
     return out
+
+
+def _governing(doc: Doc, f: FoundAttribution, others: list[FoundAttribution]) -> FoundAttribution:
+    """The attribution whose cue ``f``'s cue clause hangs from as an adverbial clause, or ``f``: a
+    quotation after 'she said, adding that ...' or 'Trump assured Jones, after Jones assured
+    Trump that ...' goes on with the main clause's speaker. (A cue in a relative clause of the
+    source, "Lionel Sosa, who said he would not vote for Mr. Cruz.", keeps the quotation after it.)"""
+    tok = _cue_token(doc, f)
+    if tok is None or tok.dep_ != "advcl":
+        return f
+    for g in others:
+        if g is not f and g.cue_ranges and "continues" not in g.extra:
+            head = _cue_token(doc, g)
+            if head is not None and head.i == tok.head.i:
+                return g
+    return f
+
+
+def _cue_token(doc: Doc, f: FoundAttribution) -> Token | None:
+    span = doc.char_span(f.cue_pos, f.cue_pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _resolve_sources(doc: Doc, found: list[FoundAttribution], outlet: str | None) -> None:
