@@ -304,10 +304,9 @@ def _cue_end(doc: Doc, f: FoundAttribution, end: int) -> int:
 
     (Taking in time and manner modifiers, "said Tuesday", was tried and lowered exact cue F1 on
     PolNeAR train: the annotators include them only sometimes.)"""
-    span = doc.char_span(f.cue_pos, f.cue_pos + 1, alignment_mode="expand")
-    if span is None or not len(span) or not f.content_ranges:
+    tok = _cue_token(doc, f)
+    if tok is None or not f.content_ranges:
         return end
-    tok = span[0]
     start = f.content_start
     if start < end or tok.pos_ not in ("VERB", "AUX"):
         return end
@@ -1672,11 +1671,11 @@ def _orphan_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[QuoteSp
         right_after = bool(last.cue_ranges) and any(last.content_end <= a for a, _ in last.cue_ranges)
         if right_after:
             source = last.source_span
-            after_source = source is not None and source.start_char >= max(b for _, b in last.cue_ranges)
-            right_after = len(gap) <= _CONTINUATION_GAP or (
-                after_source and q.start >= source.end_char  # type: ignore[union-attr]
-                and not text[source.end_char : q.start].strip(" ,\t")  # type: ignore[union-attr]
+            after_source = (
+                source is not None and source.start_char >= max(b for _, b in last.cue_ranges)
+                and q.start >= source.end_char and not text[source.end_char : q.start].strip(" ,\t")
             )
+            right_after = len(gap) <= _CONTINUATION_GAP or after_source
         span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
         if not right_after and span is not None and text[span.sent.start_char : q.start].strip():
             continue
@@ -1703,6 +1702,7 @@ def _governing(doc: Doc, f: FoundAttribution, others: list[FoundAttribution]) ->
 
 
 def _cue_token(doc: Doc, f: FoundAttribution) -> Token | None:
+    """The token the cue starts at (None when the offset falls outside the Doc's tokens)."""
     span = doc.char_span(f.cue_pos, f.cue_pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
