@@ -605,11 +605,11 @@ def _link_locked(store: LinkStore, *, rebuild: bool) -> LinkReport:
     """:func:`link_ledger` while holding the store's linking lock (where it has one)."""
     from .linking import (
         article_signature,
-        features_of,
         find_duplicate_groups,
         link_features,
         signature_from_hex,
         signature_to_hex,
+        with_unit,
     )
 
     started = time.perf_counter()
@@ -639,14 +639,15 @@ def _link_locked(store: LinkStore, *, rebuild: bool) -> LinkReport:
     # 2. nothing new: keep everything as it is (no claim features, no blocks)
     if not rebuild and not fresh and store.link_counts()["unlinked"] == 0:
         return _finish_link_report(store, report, started)
-    # 3. claims: features with the report unit; earlier clusters
-    rows = list(store.linkable_claims())
-    feats = [features_of(r, unit=groups.get(r["article"]["id"])) for r in rows]
-    assigned = {} if rebuild else {r["id"]: r["cluster_id"] for r in rows if r["cluster_id"]}
+    # 3. claims: features (read from the store's cache where it keeps one) with the
+    #    report unit; earlier clusters
+    cache = _LinkCache.read(store, rebuild=rebuild)
+    feats = [with_unit(f, groups.get(f.article_id)) for f in cache.features]
+    assigned = {} if rebuild else {c: k for c, k in cache.clusters.items() if k}
     regrouped = {a for a, g in groups.items() if old_groups.get(a) != g}
-    refresh = [r["id"] for r in rows if r["article"]["id"] in regrouped and r["id"] in assigned]
+    refresh = [f.id for f in feats if f.article_id in regrouped and f.id in assigned]
     # 4. link and store
-    result = link_features(feats, assigned=assigned, refresh=refresh)
+    result = link_features(feats, assigned=assigned, refresh=refresh, signatures=cache.signatures)
     store.save_links(
         signatures=fresh,
         duplicates=groups,
@@ -656,10 +657,119 @@ def _link_locked(store: LinkStore, *, rebuild: bool) -> LinkReport:
         contradictions=[c.to_dict() for c in result.contradictions],
         rebuild=rebuild,
     )
+    # after the links: a run killed in between finds these rows missing and computes them again
+    cache.write(store, result.signatures, rebuild=rebuild)
     report.linked = result.linked
     report.compared = result.compared
     report.contradictions_found = len(result.contradictions)
     return _finish_link_report(store, report, started)
+
+
+@dataclass
+class _LinkCache:
+    """Claims' link features for one run, and what of them to store afterwards.
+
+    A store with ``link_cache_rows``/``save_link_cache`` keeps each claim's features
+    (:func:`claimledger.linking.features_to_json`) and text MinHash, so an incremental
+    link parses only the claims added since (docs/linking.md "Incremental linking").
+    """
+
+    features: list[Any]
+    clusters: dict[str, str | None]
+    signatures: dict[str, Any] = field(default_factory=dict)
+    #: features JSON of every claim, computed now or read (what a cache row is written with)
+    encoded: dict[str, str] = field(default_factory=dict)
+    #: claims whose features were computed in this run
+    computed: set[str] = field(default_factory=set)
+    cached: bool = False
+
+    @classmethod
+    def read(cls, store: LinkStore, *, rebuild: bool) -> _LinkCache:
+        from .linking import FEATURES_VERSION, claim_signature_from_hex, features_from_json, features_of
+
+        rows_of = getattr(store, "link_cache_rows", None)
+        if rows_of is None or not hasattr(store, "save_link_cache"):
+            rows = list(store.linkable_claims())
+            return cls([features_of(r) for r in rows], {r["id"]: r["cluster_id"] for r in rows})
+        if rebuild:
+            # a rebuild recomputes everything (after an upgrade, or to distrust the cache)
+            rows = list(store.linkable_claims())
+            out = cls([features_of(r) for r in rows], {r["id"]: r["cluster_id"] for r in rows}, cached=True)
+            out.computed = set(out.clusters)
+            return out
+        out = cls([], {}, cached=True)
+        slots: dict[str, int] = {}
+        for row in rows_of():
+            claim_id = row["id"]
+            out.clusters[claim_id] = row["cluster_id"]
+            slots[claim_id] = len(out.features)
+            feature = None
+            if row["version"] == FEATURES_VERSION and row["features"]:
+                try:
+                    feature = features_from_json(
+                        row["features"],
+                        claim_id=claim_id,
+                        article_id=row["article_id"],
+                        text=row["text"] or "",
+                    )
+                except ValueError:
+                    logger.warning(
+                        "claim %s has malformed cached link features; computing them again", claim_id
+                    )
+            out.features.append(feature)
+            if feature is None:
+                continue
+            out.encoded[claim_id] = row["features"]
+            if row["left_out"] is not None:
+                try:
+                    out.signatures[claim_id] = (
+                        row["left_out"],
+                        claim_signature_from_hex(row["signature"] or ""),
+                    )
+                except ValueError:
+                    logger.warning("claim %s has a malformed cached MinHash; hashing it again", claim_id)
+        missing = [c for c, i in slots.items() if out.features[i] is None]
+        if missing:
+            # new claims, rows of an older features version, a run killed before its cache write
+            source = (
+                store.linkable_claims(missing) if len(missing) * 2 < len(slots) else store.linkable_claims()
+            )
+            for r in source:
+                i = slots.get(r["id"])
+                if i is not None and out.features[i] is None:
+                    out.features[i] = features_of(r)
+                    out.computed.add(r["id"])
+        # a claim deleted between the two reads has no features: leave it out
+        out.features = [f for f in out.features if f is not None]
+        return out
+
+    def write(self, store: LinkStore, hashed: dict[str, Any], *, rebuild: bool) -> None:
+        """Store the features computed and the MinHashes hashed in this run."""
+        if not self.cached:
+            return
+        from .linking import FEATURES_VERSION, claim_signature_to_hex, features_to_json
+
+        by_id = {f.id: f for f in self.features} if self.computed else {}
+        rows = []
+        for claim_id in self.computed | hashed.keys():
+            encoded = self.encoded.get(claim_id)
+            if encoded is None:
+                feature = by_id.get(claim_id)
+                if feature is None:
+                    continue
+                encoded = features_to_json(feature)
+            left_out, values = hashed.get(claim_id, (None, None))
+            rows.append(
+                (
+                    claim_id,
+                    FEATURES_VERSION,
+                    encoded,
+                    left_out,
+                    claim_signature_to_hex(values) if left_out is not None else None,
+                )
+            )
+        if rows or rebuild:
+            store.save_link_cache(rows, replace_all=rebuild)  # type: ignore[attr-defined]
 
 
 def _finish_link_report(store: LinkStore, report: LinkReport, started: float) -> LinkReport:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from claimledger_link_builders import story
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimledger.linking.blocking import NEIGHBOURS, candidate_pairs, claim_shingles
+from claimledger.linking.blocking import (
+    NEIGHBOURS,
+    _blocks,
+    candidate_pairs,
+    claim_shingles,
+    claim_signature_from_hex,
+    claim_signature_to_hex,
+    claim_signatures,
+)
 from claimledger.linking.compat import IMPLICIT_SLACK_DAYS, TIME_SLACK_DAYS, TIME_WINDOW_DAYS
 from claimledger.linking.features import ClaimFeatures, features_of
 
@@ -121,3 +130,55 @@ def test_candidate_pairs_small_block_keeps_exactly_the_pairs_within_the_time_rul
     got = [frozenset(p) for p in candidate_pairs(claims, sorted(new))]
     assert len(got) == len(set(got))
     assert set(got) == expected
+
+
+# -- cached signatures and incremental block collection ------------------------------
+
+
+def many_features() -> list[ClaimFeatures]:
+    """The story's claims, each also re-reported verbatim by two more articles (shared LSH bands)."""
+    base = story_features()
+    out = list(base)
+    for copy in range(2):
+        out.extend(replace(c, id=f"{c.id}~{copy}", article_id=f"{c.article_id}~{copy}") for c in base)
+    return out
+
+
+def test_candidate_pairs_with_given_signatures_equals_hashing_them() -> None:
+    claims = many_features()
+    new = list(range(len(claims) - 5, len(claims)))
+    expected = list(candidate_pairs(claims, new))
+    assert expected
+    assert list(candidate_pairs(claims, new, signatures=claim_signatures(claims))) == expected
+
+
+def test_candidate_pairs_rejects_signatures_of_other_claims() -> None:
+    claims = many_features()
+    with pytest.raises(ValueError, match="signatures for"):
+        list(candidate_pairs(claims, [0], signatures=claim_signatures(claims[:-1])))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_blocks_of_an_incremental_run_are_the_full_blocks_holding_a_new_claim(data: st.DataObject) -> None:
+    """Collecting only the blocks of the new claims loses none of them and alters none."""
+    claims = many_features()
+    signatures = claim_signatures(claims)
+    new = sorted(data.draw(st.sets(st.integers(0, len(claims) - 1), min_size=1, max_size=len(claims) - 1)))
+    wanted = set(new)
+    full = {tuple(b) for b in _blocks(claims, signatures, None) if wanted.intersection(b)}
+    assert any(len(b) > 1 for b in full)
+    restricted = {tuple(b) for b in _blocks(claims, signatures, new)}
+    assert restricted == full
+
+
+def test_claim_signature_hex_round_trip_and_errors() -> None:
+    values = claim_signatures(story_features())
+    for v in values:
+        back = claim_signature_from_hex(claim_signature_to_hex(v))
+        assert (back is None and v is None) or (back is not None and v is not None and (back == v).all())
+    assert claim_signature_from_hex("") is None
+    with pytest.raises(ValueError):
+        claim_signature_from_hex("zz")
+    with pytest.raises(ValueError, match="bytes"):
+        claim_signature_from_hex("00" * 7)

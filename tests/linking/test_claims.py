@@ -121,3 +121,22 @@ def test_summarize_counts_origins_and_relays() -> None:
     claims = features([northgate(), lakeside()])
     summary = summarize("k", claims)
     assert (summary.size, summary.origins, summary.relays, summary.first_seen) == (4, 2, 1, "2023-04-20")
+
+
+def test_link_features_reuses_cached_signatures_and_rehashes_changed_ones() -> None:
+    early = features([northgate(), meridian()])
+    first = link_features(early)
+    assert set(first.signatures) == {c.id for c in early}
+    later = features(story())
+    assigned = dict(first.memberships)
+    # one cached MinHash was hashed with other common words left out: it is hashed again
+    stale = early[0].id
+    cached = {**first.signatures, stale: ("bogus", first.signatures[stale][1])}
+    again = link_features(later, assigned=assigned, signatures=cached)
+    fresh = {c.id for c in later} - {c.id for c in early}
+    assert set(again.signatures) == fresh | {stale}
+    uncached = link_features(later, assigned=assigned)
+    assert set(uncached.signatures) == {c.id for c in later}
+    assert again.memberships == uncached.memberships
+    assert again.contradictions == uncached.contradictions
+    assert again.compared == uncached.compared

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from typing import Any
 
 import pytest
 from claimledger_link_builders import Spec, baltic, make_article, make_claim, northgate
 
-from claimledger.linking.features import features_of, name_key, similarity_tokens
+from claimledger.linking.features import (
+    evolve,
+    features_from_json,
+    features_of,
+    features_to_json,
+    name_key,
+    similarity_tokens,
+    with_unit,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +104,64 @@ def test_features_of_outlet_voice_in_copy_has_group_origin() -> None:
     claim = make_claim(art, Spec("The town is under fire", ("Lakeside Herald", "media"), cue=None))
     assert features_of(claim, article=art, unit="d1").origin == "copy:d1"
     assert features_of(claim, article=art).origin == "lakeside herald"
+
+
+# -- the store's cache of features (incremental linking) -----------------------------
+
+
+def story_pairs() -> list[tuple[Any, Any]]:
+    from claimledger_link_builders import story
+
+    return [(d.article, c) for d in story() for c in d.claims]
+
+
+def test_features_json_round_trip_equals_features_of() -> None:
+    pairs = story_pairs()
+    bounds = set()
+    for art, claim in pairs:
+        f = features_of(claim, article=art)
+        back = features_from_json(features_to_json(f), claim_id=f.id, article_id=f.article_id, text=f.text)
+        assert back == f
+        assert back.token_set == f.token_set
+        bounds.update(b for ivs in f.quantities.values() for iv in ivs for b in iv)
+    # the story exercises the awkward values: an open bound ("at least 1,000")
+    assert math.inf in bounds
+
+
+def test_features_json_keeps_none_time_and_published() -> None:
+    art = make_article("undated", "Lakeside Herald", None, "The town is under fire.")
+    claim = make_claim(art, Spec("The town is under fire", ("Lakeside Herald", "media"), cue=None))
+    f = features_of(claim, article=art)
+    assert f.time is None and f.published is None
+    assert features_from_json(features_to_json(f), claim_id=f.id, article_id=f.article_id, text=f.text) == f
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["", "not json", "[1, 2]", '{"start": 0}', "null", '["x", 1, null, null, "a", [], false, false, "asserted", '
+     'null, [], [], [], {}, null, false]', '[0, 1, null, null, "a", [], false, false, "asserted", null, 5, [], [], '
+     '{}, null, false]'],
+)
+def test_features_from_json_rejects_malformed_rows(data: str) -> None:
+    with pytest.raises(ValueError, match="cached claim-features row"):
+        features_from_json(data, claim_id="c", article_id="a", text="t")
+
+
+def test_with_unit_matches_features_of_with_unit() -> None:
+    art = make_article("copy", "Lakeside Herald", "2023-04-21", "The town is under fire.")
+    claim = make_claim(art, Spec("The town is under fire", ("Lakeside Herald", "media"), cue=None))
+    base = features_of(claim, article=art)
+    grouped = with_unit(base, "d1")
+    assert grouped == features_of(claim, article=art, unit="d1")
+    assert grouped.origin == "copy:d1" and grouped.unit == "d1"
+    # and back: the claim's own article again
+    assert with_unit(grouped, None) == base
+    assert with_unit(base, None) is base
+
+
+def test_evolve_equals_dataclasses_replace() -> None:
+    f = features_of(northgate().claims[0], article=northgate().article)
+    changed = evolve(f, tokens=("troop", "lost"), unit="g")
+    assert changed == dataclasses.replace(f, tokens=("troop", "lost"), unit="g")
+    assert changed.token_set == frozenset({"troop", "lost"})
+    assert evolve(f, unit="g").token_set is f.token_set

@@ -283,3 +283,129 @@ def test_postgres_deleting_article_cascades_to_links(pg_cluster: Any) -> None:
 def test_postgres_grade_with_nul_is_input_error(pg_cluster: Any) -> None:
     with Ledger(pg_cluster.create_database()) as led, pytest.raises(InputError, match="NUL"):
         led.grade("MoD\x00", reliability="A", credibility=1)
+
+
+# -- the claim features cache (incremental linking) -----------------------------------
+
+
+class _Uncached:
+    """A store seen without its link cache: linking computes every claim's features."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("link_cache_rows", "save_link_cache"):
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+def _links(store: Any) -> tuple[Any, ...]:
+    clusters = store.clusters(min_size=1, limit=1000)
+    members = {c["id"]: sorted(m["id"] for m in store.cluster(c["id"])["claims"]) for c in clusters}
+    contradictions = sorted(
+        (r["claim_a"]["id"], r["claim_b"]["id"], r["kind"], r["detail"]) for r in store.contradictions(limit=1000)
+    )
+    return clusters, members, contradictions
+
+
+def _grown(ledger_path: str, prepare: Any = None, *, cached: bool = True) -> tuple[Any, int]:
+    """Link two articles, then three more: the linked state and features computed in the second run."""
+    import claimledger.linking as linking
+    from claimledger.ledger import link_ledger
+
+    with Ledger(ledger_path) as led:
+        store = led.store if cached else _Uncached(led.store)
+        led.store.add_document(northgate())
+        led.store.add_document(meridian())
+        link_ledger(store)
+        if prepare is not None:
+            prepare(led.store)
+        for doc in (lakeside(), baltic(), meridian_later()):
+            led.store.add_document(doc)
+        calls = []
+        real = linking.features_of
+        linking.features_of = lambda *a, **k: calls.append(1) or real(*a, **k)  # type: ignore[assignment]
+        try:
+            link_ledger(store)
+        finally:
+            linking.features_of = real  # type: ignore[assignment]
+        return _links(led.store), len(calls)
+
+
+def _sql(store: Any, sql: str) -> None:
+    """Run a statement on either store's own connection."""
+    if isinstance(store, SQLiteStore):
+        store._conn.execute(sql)
+    else:
+        with store._conn.transaction():
+            store._conn.execute(sql)
+
+
+def test_link_cache_holds_every_claim_after_a_link(ledger: Ledger) -> None:
+    from claimledger.linking import FEATURES_VERSION, claim_signature_from_hex
+
+    ledger.link()
+    rows = list(ledger.store.link_cache_rows())  # type: ignore[attr-defined]
+    assert len(rows) == 9
+    assert all(r["version"] == FEATURES_VERSION and r["features"] for r in rows)
+    assert all(r["left_out"] is not None and claim_signature_from_hex(r["signature"]) is not None for r in rows)
+
+
+def test_incremental_link_computes_only_new_claims_and_matches_uncached(ledger_path: str, tmp_path: Path) -> None:
+    state, computed = _grown(ledger_path)
+    assert computed == 5  # the three new articles' claims; the first four come from the cache
+    other = str(tmp_path / "uncached.db")
+    uncached, all_computed = _grown(other, cached=False)
+    assert all_computed == 9
+    assert state == uncached
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE claim_link_cache SET version = 0",  # rows of an older release
+        "UPDATE claim_link_cache SET features = 'not json'",
+        "UPDATE claim_link_cache SET signature = 'zz'",
+        "DELETE FROM claim_link_cache",  # a run killed between its links and its cache write
+    ],
+)
+def test_incremental_link_recomputes_stale_or_damaged_cache_rows(
+    ledger_path: str, tmp_path: Path, damage: str
+) -> None:
+    state, computed = _grown(ledger_path, lambda store: _sql(store, damage))
+    uncached, _ = _grown(str(tmp_path / "uncached.db"), cached=False)
+    assert state == uncached
+    assert computed == (5 if "signature" in damage else 9)
+    with Ledger(ledger_path) as led:
+        rows = list(led.store.link_cache_rows())  # type: ignore[attr-defined]
+        assert len(rows) == 9 and all(r["version"] >= 1 and len(r["signature"]) == 512 for r in rows)
+
+
+def test_rebuild_rewrites_the_whole_cache(ledger: Ledger) -> None:
+    ledger.link()
+    _sql(ledger.store, "UPDATE claim_link_cache SET version = 0, left_out = NULL, signature = NULL")
+    ledger.link(rebuild=True)
+    from claimledger.linking import FEATURES_VERSION
+
+    rows = list(ledger.store.link_cache_rows())  # type: ignore[attr-defined]
+    assert len(rows) == 9 and {r["version"] for r in rows} == {FEATURES_VERSION}
+    assert all(r["signature"] for r in rows)
+
+
+def test_migration_v5_adds_the_cache_to_a_linked_v4_file(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Ledger(path) as led:
+        led.store.add_document(northgate())
+        led.link()
+    # the same file as schema version 4 wrote it: linked, without the cache
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("DROP TABLE claim_link_cache")
+        conn.execute("DELETE FROM schema_version WHERE version = 5")
+    with Ledger(path) as led:
+        rows = list(led.store.link_cache_rows())  # type: ignore[attr-defined]
+        assert len(rows) == 2 and all(r["version"] is None and r["features"] is None for r in rows)
+        led.store.add_document(meridian())
+        assert led.link().linked == 2
+        assert len(list(led.store.link_cache_rows())) == 4  # type: ignore[attr-defined]
+        assert all(r["features"] for r in led.store.link_cache_rows())  # type: ignore[attr-defined]

@@ -19,6 +19,9 @@ __all__ = [
     "NEIGHBOURS",
     "candidate_pairs",
     "claim_shingles",
+    "claim_signature_from_hex",
+    "claim_signature_to_hex",
+    "claim_signatures",
 ]
 
 #: An undated claim is compared with a whole key block only up to this size
@@ -58,17 +61,107 @@ def claim_shingles(tokens: Sequence[str]) -> set[bytes]:
     return {" ".join(tokens[i : i + 3]).encode("utf-8") for i in range(len(tokens) - 2)}
 
 
-def _blocks(claims: Sequence[ClaimFeatures]) -> dict[tuple[str, str], list[int]]:
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        keys: set[tuple[str, str]] = set()
-        for name in c.actors | c.entities:
-            keys.add(("event", f"{c.event_type or '-'}|{name}"))
-        for place in c.places:
-            keys.add(("place", place))
-        for key in keys:
-            blocks[key].append(i)
-    return blocks
+def claim_signatures(claims: Sequence[ClaimFeatures]) -> list[np.ndarray | None]:
+    """Each claim's text MinHash (:data:`CLAIM_NUM_PERM` unsigned 32-bit values).
+
+    None for a claim with no content words. The values are what
+    :func:`candidate_pairs` bands; the store caches them (``.tobytes()``), so
+    an incremental link hashes only claims whose words changed.
+    """
+    shingles = [claim_shingles(c.tokens) for c in claims]
+    hashable = [i for i, s in enumerate(shingles) if s]
+    out: list[np.ndarray | None] = [None] * len(claims)
+    hashed = MinHash.bulk([list(shingles[i]) for i in hashable], num_perm=CLAIM_NUM_PERM, seed=_SEED)
+    for i, sig in zip(hashable, hashed, strict=True):
+        # the values are below 2**32: 32 bits keep them whole at half the bytes
+        out[i] = sig.hashvalues.astype("<u4")
+    return out
+
+
+def claim_signature_to_hex(values: np.ndarray | None) -> str:
+    """A :func:`claim_signatures` value as hex text for the store ('' for None)."""
+    return "" if values is None else values.astype("<u4").tobytes().hex()
+
+
+def claim_signature_from_hex(text: str) -> np.ndarray | None:
+    """The inverse of :func:`claim_signature_to_hex`.
+
+    Raises:
+        ValueError: not hex, or not :data:`CLAIM_NUM_PERM` 32-bit values.
+    """
+    if not text:
+        return None
+    raw = bytes.fromhex(text)
+    if len(raw) != 4 * CLAIM_NUM_PERM:
+        raise ValueError(f"a claim MinHash has {4 * CLAIM_NUM_PERM} bytes, not {len(raw)}")
+    return np.frombuffer(raw, dtype="<u4")
+
+
+def _keys(c: ClaimFeatures) -> set[tuple[str, str]]:
+    keys = {("event", f"{c.event_type or '-'}|{name}") for name in c.actors | c.entities}
+    keys.update(("place", place) for place in c.places)
+    return keys
+
+
+def _band_keys(values: np.ndarray) -> list[bytes]:
+    return [
+        band.to_bytes(1, "little") + values[band * CLAIM_BAND_ROWS : (band + 1) * CLAIM_BAND_ROWS].tobytes()
+        for band in range(CLAIM_BANDS)
+    ]
+
+
+def _collect_bands(
+    signatures: Sequence[np.ndarray | None], wanted: Sequence[int], bands: dict[bytes, list[int]]
+) -> None:
+    """Fill ``bands`` with the LSH bands of the ``wanted`` claims and every claim in them.
+
+    Vectorised: a claim can share a band only if it shares the band's first value, so
+    one ``np.isin`` per band over all signatures finds the few claims whose whole band
+    key is worth building (at 100k claims, 1.2 s of Python became a few milliseconds).
+    """
+    marks = {band for i in wanted if (v := signatures[i]) is not None for band in _band_keys(v)}
+    hashed = [i for i, v in enumerate(signatures) if v is not None]
+    if not marks or not hashed:
+        return
+    matrix = np.stack([signatures[i] for i in hashed])  # type: ignore[misc]
+    for band in range(CLAIM_BANDS):
+        column = band * CLAIM_BAND_ROWS
+        firsts = np.array(
+            sorted({int.from_bytes(m[1:5], "little") for m in marks if m[0] == band}), dtype=matrix.dtype
+        )
+        if not len(firsts):
+            continue
+        head = band.to_bytes(1, "little")
+        for row in np.flatnonzero(np.isin(matrix[:, column], firsts)):
+            key = head + matrix[row, column : column + CLAIM_BAND_ROWS].tobytes()
+            if key in marks:
+                bands[key].append(hashed[row])
+
+
+def _blocks(
+    claims: Sequence[ClaimFeatures], signatures: Sequence[np.ndarray | None], wanted: Sequence[int] | None
+) -> Iterator[list[int]]:
+    """Key blocks and text LSH bands; only those holding a claim of ``wanted`` when given."""
+    keyed: dict[tuple[str, str], list[int]] = defaultdict(list)
+    bands: dict[bytes, list[int]] = defaultdict(list)
+    if wanted is None:
+        for i, c in enumerate(claims):
+            for key in _keys(c):
+                keyed[key].append(i)
+            if (values := signatures[i]) is not None:
+                for band in _band_keys(values):
+                    bands[band].append(i)
+    else:
+        # an incremental run: blocks without a new claim are never searched, so
+        # they are not collected (at 100k claims, most blocks of most claims)
+        keys = set(chain.from_iterable(_keys(claims[i]) for i in wanted))
+        if keys:
+            for i, c in enumerate(claims):
+                for key in _keys(c) & keys:
+                    keyed[key].append(i)
+        _collect_bands(signatures, wanted, bands)
+    yield from keyed.values()
+    yield from bands.values()
 
 
 #: No pair of dated claims further apart than this (days) is ever compared: the widest of
@@ -149,7 +242,12 @@ def _search_block(
             members[i].update(times.undated)
 
 
-def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iterator[tuple[int, int]]:
+def candidate_pairs(
+    claims: Sequence[ClaimFeatures],
+    new: Sequence[int],
+    *,
+    signatures: Sequence[np.ndarray | None] | None = None,
+) -> Iterator[tuple[int, int]]:
     """Pairs of claim indices worth comparing, each with at least one new claim.
 
     Blocks: (event type, shared actor/entity), shared place, and MinHash LSH
@@ -162,6 +260,8 @@ def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iter
     Args:
         claims: every claim (old and new).
         new: indices of the claims being linked now.
+        signatures: each claim's :func:`claim_signatures` value, when already
+            known (default: hashed here).
 
     Yields:
         ``(i, j)`` with ``i`` new; a pair of two new claims appears once.
@@ -170,15 +270,11 @@ def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iter
     for i in new:
         is_new[i] = True
     # 1. key blocks and text LSH bands (MinHash bands over 3-shingles as blocks)
-    shingles = [claim_shingles(c.tokens) for c in claims]
-    hashable = [i for i, s in enumerate(shingles) if s]
-    signatures = MinHash.bulk([list(shingles[i]) for i in hashable], num_perm=CLAIM_NUM_PERM, seed=_SEED)
-    bands: dict[bytes, list[int]] = defaultdict(list)
-    for i, sig in zip(hashable, signatures, strict=True):
-        values = sig.hashvalues
-        for band in range(CLAIM_BANDS):
-            rows = values[band * CLAIM_BAND_ROWS : (band + 1) * CLAIM_BAND_ROWS]
-            bands[band.to_bytes(1, "little") + rows.tobytes()].append(i)
+    if signatures is None:
+        signatures = claim_signatures(claims)
+    elif len(signatures) != len(claims):
+        raise ValueError(f"{len(signatures)} signatures for {len(claims)} claims")
+    wanted = None if len(new) == len(claims) else new
     # 2. each distinct block once: claims sharing one band mostly share them all
     #    (re-reports of one text), and a block with the members of one already
     #    searched adds nothing (at 100k claims in bench/linking.py, 54k shared bands
@@ -186,8 +282,7 @@ def candidate_pairs(claims: Sequence[ClaimFeatures], new: Sequence[int]) -> Iter
     #    has nothing to look up. All of a small block; a larger one by sorted
     #    neighbourhood, so comparisons per claim stay bounded however many
     #    re-reports of one story the window holds
-    blocks = chain(_blocks(claims).values(), bands.values())
-    distinct = {tuple(block): block for block in blocks if len(block) > 1}
+    distinct = {tuple(block): block for block in _blocks(claims, signatures, wanted) if len(block) > 1}
     members: dict[int, set[int]] = defaultdict(set)
     for block in distinct.values():
         fresh = [i for i in block if is_new[i]]

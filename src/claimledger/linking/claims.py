@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from ..collector import collector_paused
-from .blocking import candidate_pairs
+from .blocking import candidate_pairs, claim_signatures
 from .compat import IMPLICIT_SLACK_DAYS, TIME_SLACK_DAYS, compare
-from .features import ClaimFeatures
+from .features import ClaimFeatures, evolve
 from .groups import UnionFind
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "ClusterSummary",
     "Contradiction",
     "LinkResult",
+    "Signature",
     "cluster_id_of",
     "common_tokens",
     "link_features",
@@ -33,6 +36,12 @@ __all__ = [
 #: "kill" and "attack" there, and nothing on ledgers of under 2,000 claims.
 COMMON_SHARE = 0.05
 COMMON_MIN_CLAIMS = 100
+
+#: A claim's text MinHash as linking caches it: the common words left out of its
+#: text when it was hashed (sorted, space-separated; see :func:`common_tokens`) and
+#: the values (None for a claim with no other content words). The values hold for
+#: as long as the same words are left out.
+Signature = tuple[str, np.ndarray | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +105,9 @@ class LinkResult:
     ``memberships`` maps each claim whose cluster is new or changed to its
     cluster id; ``clusters`` holds the new summaries of every cluster touched;
     ``removed`` the ids of clusters merged into others; ``linked`` the number of
-    claims linked for the first time; ``compared`` the candidate pairs compared.
+    claims linked for the first time; ``compared`` the candidate pairs compared;
+    ``signatures`` the text MinHashes hashed in this run (claim id -> :data:`Signature`),
+    for the caller to keep.
     """
 
     memberships: dict[str, str] = field(default_factory=dict)
@@ -105,6 +116,7 @@ class LinkResult:
     contradictions: list[Contradiction] = field(default_factory=list)
     linked: int = 0
     compared: int = 0
+    signatures: dict[str, Signature] = field(default_factory=dict)
 
 
 def cluster_id_of(claim_id: str) -> str:
@@ -141,6 +153,7 @@ def link_features(
     *,
     assigned: Mapping[str, str] | None = None,
     refresh: Iterable[str] = (),
+    signatures: Mapping[str, Signature] | None = None,
 ) -> LinkResult:
     """Cluster claims that state the same proposition and find contradictions.
 
@@ -160,13 +173,15 @@ def link_features(
         assigned: claim id -> cluster id from earlier runs (empty: link everything).
         refresh: claim ids whose clusters must be summarised again although
             nothing joined them (their article became a near-duplicate).
+        signatures: claim id -> text MinHash from an earlier run (``LinkResult.signatures``);
+            one hashed with other common words left out is hashed again.
 
     Returns:
         A :class:`LinkResult`.
     """
     # millions of short-lived candidate sets and verdicts, no cycles (see collector_paused)
     with collector_paused():
-        return _link_features(claims, assigned=assigned, refresh=refresh)
+        return _link_features(claims, assigned=assigned, refresh=refresh, cached=signatures or {})
 
 
 def _link_features(
@@ -174,18 +189,32 @@ def _link_features(
     *,
     assigned: Mapping[str, str] | None,
     refresh: Iterable[str],
+    cached: Mapping[str, Signature],
 ) -> LinkResult:
     """:func:`link_features` with the collector paused."""
     assigned = assigned or {}
     result = LinkResult()
     common = common_tokens(claims)
+    left_out = [""] * len(claims)
     if common:
-        claims = [
-            replace(c, tokens=tuple(t for t in c.tokens if t not in common))
-            if common.intersection(c.tokens)
-            else c
-            for c in claims
-        ]
+        filtered = []
+        for i, c in enumerate(claims):
+            if dropped := common.intersection(c.token_set):
+                left_out[i] = " ".join(sorted(dropped))
+                c = evolve(c, tokens=tuple(t for t in c.tokens if t not in common))
+            filtered.append(c)
+        claims = filtered
+    values: list[np.ndarray | None] = [None] * len(claims)
+    todo = []
+    for i, c in enumerate(claims):
+        hit = cached.get(c.id)
+        if hit is not None and hit[0] == left_out[i]:
+            values[i] = hit[1]
+        else:
+            todo.append(i)
+    for i, v in zip(todo, claim_signatures([claims[i] for i in todo]), strict=True):
+        values[i] = v
+        result.signatures[claims[i].id] = (left_out[i], v)
     index = {c.id: i for i, c in enumerate(claims)}
     new = [i for i, c in enumerate(claims) if c.id not in assigned]
     result.linked = len(new)
@@ -203,7 +232,7 @@ def _link_features(
     # 2. compare candidate pairs
     same: list[tuple[float, int, int]] = []
     opposed: dict[int, set[int]] = {}
-    for i, j in candidate_pairs(claims, new):
+    for i, j in candidate_pairs(claims, new, signatures=values):
         result.compared += 1
         verdict = compare(claims[i], claims[j])
         if verdict.relation == "same":

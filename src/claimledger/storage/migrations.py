@@ -233,12 +233,29 @@ CREATE INDEX claims_newest ON claims((published IS NULL), published DESC, articl
 CREATE INDEX claims_keys ON claims(pk, (published IS NULL), published, article_id, start, "end", id);
 """
 
+# What linking computes from each claim (claimledger.linking.features_to_json) and its
+# text MinHash, kept so that an incremental link reads them rather than parsing and
+# hashing every claim again (docs/linking.md "Incremental linking"). Derived data: a
+# row of another features version, or a missing one, is computed again from the claim.
+# ``left_out`` is the common words left out when ``signature`` was hashed (NULL: not
+# hashed yet); ``signature`` is hex text like article_minhash's, '' for no words.
+_V5_LINK_CACHE = """
+CREATE TABLE claim_link_cache (
+    claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    features TEXT NOT NULL,
+    left_out TEXT,
+    signature TEXT
+);
+"""
+
 #: Ordered steps; a database at version N gets every step with version > N.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create tables", _V1_CREATE),
     Migration(2, "full-text search over claims", _V2_FTS),
     Migration(3, "linking across reports", _V3_LINKING),
     Migration(4, "newest-first claim listing index", _V4_NEWEST),
+    Migration(5, "claim features cache for incremental linking", _V5_LINK_CACHE),
 )
 #: The schema version this code writes.
 SCHEMA_VERSION: int = MIGRATIONS[-1].version

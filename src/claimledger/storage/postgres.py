@@ -6,7 +6,7 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +25,9 @@ from .sqlite import (
     CONTRADICTION_KINDS_SQL,
     GRADES_SQL,
     LINK_ARTICLES_SQL,
+    LINK_CACHE_COLUMNS,
+    LINK_CACHE_KEYS,
+    LINK_CACHE_ROWS_SQL,
     LINK_COUNTS_SQL,
     LINKABLE_CLAIMS_SQL,
     SOURCE_LINK_ROWS_SQL,
@@ -42,6 +45,7 @@ from .sqlite import (
     link_article_dicts,
     link_counts_dict,
     linkable_claim,
+    linkable_claims_sql,
     source_link_dicts,
 )
 
@@ -237,6 +241,23 @@ CREATE TABLE source_grades (
 """
 
 
+# SQLite's version 4 gives claims their article's date and a newest-first index; here
+# listings sort by articles.published (indexed since version 1), so step 4 changes
+# nothing and is kept only so that a version number means the same step in both.
+_V4_NEWEST = ""
+
+# Version 5: the claim features cache of incremental linking (as SQLite's version 5).
+_V5_LINK_CACHE = """
+CREATE TABLE claim_link_cache (
+    claim_id TEXT COLLATE "C" PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    features TEXT NOT NULL,
+    left_out TEXT,
+    signature TEXT
+)
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class PgMigration:
     """One schema step: ``version`` is reached by running ``statements`` in one transaction."""
@@ -256,6 +277,8 @@ PG_MIGRATIONS: tuple[PgMigration, ...] = (
     PgMigration(1, "create tables", _V1_CREATE),
     PgMigration(2, "full-text search over claims", _V2_FTS),
     PgMigration(3, "linking across reports", _V3_LINKING),
+    PgMigration(4, "newest-first claim listing index", _V4_NEWEST),
+    PgMigration(5, "claim features cache for incremental linking", _V5_LINK_CACHE),
 )
 #: The schema version this code writes.
 PG_SCHEMA_VERSION: int = PG_MIGRATIONS[-1].version
@@ -945,10 +968,43 @@ class PostgresStore:
             )
         return out
 
-    def linkable_claims(self) -> Iterator[dict[str, Any]]:
-        """Every claim (with its article) plus ``cluster_id`` (None when not yet linked)."""
-        for row in self._rows("linkable claims", LINKABLE_CLAIMS_SQL):
+    def linkable_claims(self, ids: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every claim (with its article) plus ``cluster_id`` (None when not yet linked).
+
+        Args:
+            ids: only these claims (as ``SQLiteStore.linkable_claims``).
+        """
+        if ids is None:
+            rows = self._rows("linkable claims", LINKABLE_CLAIMS_SQL)
+        else:
+            wanted = [i for i in ids if "\x00" not in i]
+            sql = linkable_claims_sql("c.id = ANY(%s)")
+            rows = []
+            for i in range(0, len(wanted), _FETCH_CHUNK):
+                rows.extend(self._rows("linkable claims", sql, (wanted[i : i + _FETCH_CHUNK],)))
+        for row in rows:
             yield linkable_claim(row)
+
+    def link_cache_rows(self) -> Iterator[dict[str, Any]]:
+        """Every claim with its cached link features (as ``SQLiteStore.link_cache_rows``)."""
+        for row in self._rows("cached link features", LINK_CACHE_ROWS_SQL):
+            yield dict(zip(LINK_CACHE_KEYS, row, strict=True))
+
+    def save_link_cache(self, rows: Sequence[tuple[Any, ...]], *, replace_all: bool = False) -> None:
+        """Store claims' link features in one transaction (as ``SQLiteStore.save_link_cache``).
+
+        Raises:
+            StoreError: the write failed (nothing is kept).
+        """
+        psycopg = _psycopg()
+        with self._lock:
+            try:
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    if replace_all:
+                        cur.execute("DELETE FROM claim_link_cache")
+                    _copy_upsert(cur, "claim_link_cache", LINK_CACHE_COLUMNS, sorted(rows))
+            except psycopg.Error as e:
+                raise StoreError(f"cannot store the link cache in {self.path}: {str(e).strip()}") from e
 
     def save_links(
         self,

@@ -9,7 +9,7 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -649,12 +649,68 @@ class SQLiteStore:
                 )
         return out
 
-    def linkable_claims(self) -> Iterator[dict[str, Any]]:
-        """Every claim (with its article) plus ``cluster_id`` (None when not yet linked)."""
-        with self._lock:
-            rows = self._conn.execute(LINKABLE_CLAIMS_SQL).fetchall()
+    def linkable_claims(self, ids: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every claim (with its article) plus ``cluster_id`` (None when not yet linked).
+
+        Args:
+            ids: only these claims (ids that are not stored are left out), in ledger
+                order within each chunk of :data:`_FETCH_CHUNK` ids.
+        """
+        if ids is None:
+            with self._lock:
+                rows = self._conn.execute(LINKABLE_CLAIMS_SQL).fetchall()
+        else:
+            rows = []
+            with self._lock:
+                for i in range(0, len(ids), _FETCH_CHUNK):
+                    chunk = list(ids[i : i + _FETCH_CHUNK])
+                    marks = ",".join("?" * len(chunk))
+                    rows.extend(
+                        self._conn.execute(linkable_claims_sql(f"c.id IN ({marks})"), chunk).fetchall()
+                    )
         for row in rows:
             yield linkable_claim(row)
+
+    def link_cache_rows(self) -> Iterator[dict[str, Any]]:
+        """Every claim's id, ``article_id``, ``text`` and ``cluster_id``, with its cached link
+        features (``version``, ``features``, ``left_out``, ``signature``; None when not cached),
+        in ledger order."""
+        with self._lock:
+            rows = self._conn.execute(LINK_CACHE_ROWS_SQL).fetchall()
+        for row in rows:
+            yield dict(zip(LINK_CACHE_KEYS, row, strict=True))
+
+    def save_link_cache(self, rows: Sequence[tuple[Any, ...]], *, replace_all: bool = False) -> None:
+        """Store claims' link features (rows of :data:`LINK_CACHE_COLUMNS`) in one transaction.
+
+        Args:
+            rows: ``(claim_id, version, features, left_out, signature)``; a claim's
+                earlier row is replaced.
+            replace_all: forget every earlier row first (a rebuild).
+
+        Raises:
+            StoreError: the write failed (nothing is kept).
+        """
+        marks = ", ".join("?" * len(LINK_CACHE_COLUMNS))
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise StoreError(f"cannot write to {self.path}: {e}") from e
+            try:
+                if replace_all:
+                    conn.execute("DELETE FROM claim_link_cache")
+                conn.executemany(
+                    f"INSERT OR REPLACE INTO claim_link_cache ({', '.join(LINK_CACHE_COLUMNS)}) VALUES ({marks})",
+                    sorted(rows),
+                )
+                conn.execute("COMMIT")
+            except BaseException as e:
+                conn.execute("ROLLBACK")
+                if isinstance(e, sqlite3.Error):
+                    raise StoreError(f"cannot store the link cache: {e}") from e
+                raise
 
     def save_links(
         self,
@@ -1089,6 +1145,15 @@ LINKABLE_CLAIMS_SQL = (
     f"SELECT {_CLAIM_COLUMNS}, cc.cluster_id FROM claims c JOIN articles a ON a.id = c.article_id "
     "LEFT JOIN claim_clusters cc ON cc.claim_id = c.id ORDER BY c.pk"
 )
+LINK_CACHE_ROWS_SQL = (
+    "SELECT c.id, c.article_id, c.text, cc.cluster_id, f.version, f.features, f.left_out, f.signature "
+    "FROM claims c LEFT JOIN claim_clusters cc ON cc.claim_id = c.id "
+    "LEFT JOIN claim_link_cache f ON f.claim_id = c.id ORDER BY c.pk"
+)
+#: The keys of a ``link_cache_rows`` dict (the columns of :data:`LINK_CACHE_ROWS_SQL`).
+LINK_CACHE_KEYS = ("id", "article_id", "text", "cluster_id", "version", "features", "left_out", "signature")
+#: The columns ``save_link_cache`` writes, in the order of its rows.
+LINK_CACHE_COLUMNS = ("claim_id", "version", "features", "left_out", "signature")
 CLUSTERS_SQL = (
     f"SELECT {_CLUSTER_COLUMNS} FROM clusters WHERE size >= ? AND origins >= ? AND outlets >= ? "
     "ORDER BY origins DESC, relays DESC, size DESC, first_seen IS NULL, first_seen, id LIMIT ? OFFSET ?"
@@ -1118,6 +1183,12 @@ def _cluster_dict(row: tuple[Any, ...]) -> dict[str, Any]:
 def link_article_dicts(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Rows of :data:`LINK_ARTICLES_SQL` as ``link_articles`` returns them."""
     return [dict(zip(_LINK_ARTICLE_KEYS, row, strict=True)) for row in rows]
+
+
+def linkable_claims_sql(condition: str) -> str:
+    """:data:`LINKABLE_CLAIMS_SQL` for the claims that meet ``condition`` (on ``c``, the claim)."""
+    head, order = LINKABLE_CLAIMS_SQL.rsplit(" ORDER BY ", 1)
+    return f"{head} WHERE {condition} ORDER BY {order}"
 
 
 def linkable_claim(row: tuple[Any, ...]) -> dict[str, Any]:
