@@ -5,6 +5,7 @@ Usage::
     python bench/linking.py                 # 10k and 100k claims
     python bench/linking.py --sizes 10000 30000
     python bench/linking.py --db postgresql://claims@localhost/bench   # an empty PostgreSQL ledger
+    python bench/linking.py --incremental 0   # no incremental run after the largest size
 
 The bundled press releases (``src/claimledger/data/corpus``) are ingested once
 into a temporary SQLite ledger (~2.5k claims). Synthetic variants of those
@@ -16,6 +17,11 @@ and light re-wording by equal-length word swaps ("said" -> "told"), so every
 offset stays exact. For each size, the same growing ledger is relinked from
 scratch and timed. Peak memory is the process's ``ru_maxrss`` after each run. Link time is given as wall time
 and as this process's CPU time (steadier on a shared machine).
+
+Then, on the largest ledger, ``--incremental N`` more variant articles (default 5) are
+stored and ``Ledger.link()`` is timed as an incremental run (the day's new reports
+joining the ledger), with its ratio to the rebuild of that ledger in the same run,
+and once more with nothing new.
 """
 
 from __future__ import annotations
@@ -148,6 +154,38 @@ def _peak_mib() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
+def _incremental_run(
+    ledger: Any, captured: Sequence[Any], start: int, articles: int, rebuilt: dict[str, Any]
+) -> dict[str, Any]:
+    """Store ``articles`` more variants, time ``Ledger.link()`` on them and again with nothing new."""
+    added = 0
+    # another seed: variants the ledger does not hold yet
+    for doc, _ in variants(captured, 10**9, start, seed=11):
+        if ledger.store.add_document(doc):
+            added += 1
+        if added >= articles:
+            break
+    t0, c0 = time.perf_counter(), time.process_time()
+    report = ledger.link()
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    t1 = time.perf_counter()
+    ledger.link()
+    noop = time.perf_counter() - t1
+    row = {
+        "articles": added,
+        "linked": report.linked,
+        "compared": report.compared,
+        "link_s": round(seconds, 2),
+        "link_cpu_s": round(cpu, 2),
+        "noop_s": round(noop, 2),
+        "vs_rebuild": round(seconds / rebuilt["link_s"], 3) if rebuilt["link_s"] else None,
+        "cpu_vs_rebuild": round(cpu / rebuilt["link_cpu_s"], 3) if rebuilt["link_cpu_s"] else None,
+        "peak_mib": round(_peak_mib(), 1),
+    }
+    print(json.dumps({"incremental": row}), flush=True)
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -160,6 +198,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="let time run forward with the ledger (10k claims per two years) instead of packing "
         "every size into the same two years",
+    )
+    parser.add_argument(
+        "--incremental",
+        type=int,
+        default=5,
+        metavar="N",
+        help="after the largest size, store N more articles and time an incremental link (0: skip)",
     )
     args = parser.parse_args(argv)
     import claimledger.linking  # noqa: F401  (imported now: its import time is no link time)
@@ -213,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
             }
             rows.append(row)
             print(json.dumps(row), flush=True)
+        if args.incremental > 0 and rows:
+            incremental = _incremental_run(ledger, captured, next_k, args.incremental, rows[-1])
     for a, b in zip(rows, rows[1:], strict=False):
         growth = b["link_s"] / a["link_s"] if a["link_s"] else float("inf")
         cpu = b["link_cpu_s"] / a["link_cpu_s"] if a["link_cpu_s"] else float("inf")
@@ -220,8 +267,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{a['claims']} -> {b['claims']} claims ({b['claims'] / a['claims']:.1f}x): "
             f"link time x{growth:.1f}, CPU time x{cpu:.1f}"
         )
+    if args.incremental > 0 and rows:
+        print(
+            f"incremental link of {incremental['articles']} new articles ({incremental['linked']} claims) "
+            f"into {rows[-1]['claims']}: {incremental['link_s']:.2f} s, x{incremental['vs_rebuild']:.2f} "
+            f"the rebuild's time (CPU x{incremental['cpu_vs_rebuild']:.2f}); "
+            f"with nothing new: {incremental['noop_s']:.2f} s"
+        )
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        out: Any = rows if args.incremental <= 0 else {"sizes": rows, "incremental": incremental}
+        args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

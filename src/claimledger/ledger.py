@@ -685,7 +685,7 @@ class _LinkCache:
 
     @classmethod
     def read(cls, store: LinkStore, *, rebuild: bool) -> _LinkCache:
-        from .linking import FEATURES_VERSION, claim_signature_from_hex, features_from_json, features_of
+        from .linking import FEATURES_VERSION, claim_signature_from_text, features_from_json, features_of
 
         rows_of = getattr(store, "link_cache_rows", None)
         if rows_of is None or not hasattr(store, "save_link_cache"):
@@ -724,7 +724,7 @@ class _LinkCache:
                 try:
                     out.signatures[claim_id] = (
                         row["left_out"],
-                        claim_signature_from_hex(row["signature"] or ""),
+                        claim_signature_from_text(row["signature"]),
                     )
                 except ValueError:
                     logger.warning("claim %s has a malformed cached MinHash; hashing it again", claim_id)
@@ -747,7 +747,7 @@ class _LinkCache:
         """Store the features computed and the MinHashes hashed in this run."""
         if not self.cached:
             return
-        from .linking import FEATURES_VERSION, claim_signature_to_hex, features_to_json
+        from .linking import FEATURES_VERSION, claim_signature_to_text, features_to_json
 
         by_id = {f.id: f for f in self.features} if self.computed else {}
         rows = []
@@ -765,7 +765,7 @@ class _LinkCache:
                     FEATURES_VERSION,
                     encoded,
                     left_out,
-                    claim_signature_to_hex(values) if left_out is not None else None,
+                    claim_signature_to_text(values) if left_out is not None else None,
                 )
             )
         if rows or rebuild:

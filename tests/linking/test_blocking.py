@@ -14,8 +14,8 @@ from claimledger.linking.blocking import (
     _blocks,
     candidate_pairs,
     claim_shingles,
-    claim_signature_from_hex,
-    claim_signature_to_hex,
+    claim_signature_from_text,
+    claim_signature_to_text,
     claim_signatures,
 )
 from claimledger.linking.compat import IMPLICIT_SLACK_DAYS, TIME_SLACK_DAYS, TIME_WINDOW_DAYS
@@ -172,13 +172,16 @@ def test_blocks_of_an_incremental_run_are_the_full_blocks_holding_a_new_claim(da
     assert restricted == full
 
 
-def test_claim_signature_hex_round_trip_and_errors() -> None:
+def test_claim_signature_text_round_trip_and_errors() -> None:
     values = claim_signatures(story_features())
     for v in values:
-        back = claim_signature_from_hex(claim_signature_to_hex(v))
+        back = claim_signature_from_text(claim_signature_to_text(v))
         assert (back is None and v is None) or (back is not None and v is not None and (back == v).all())
-    assert claim_signature_from_hex("") is None
-    with pytest.raises(ValueError):
-        claim_signature_from_hex("zz")
-    with pytest.raises(ValueError, match="bytes"):
-        claim_signature_from_hex("00" * 7)
+    assert claim_signature_from_text("") is None
+    assert claim_signature_to_text(None) == ""
+    with pytest.raises(ValueError, match="text, not bytes"):
+        claim_signature_from_text(b"abcd")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="not base64"):
+        claim_signature_from_text("zz!")
+    with pytest.raises(ValueError, match="256 bytes, not 3"):
+        claim_signature_from_text("AAAA")

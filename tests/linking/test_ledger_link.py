@@ -343,13 +343,13 @@ def _sql(store: Any, sql: str) -> None:
 
 
 def test_link_cache_holds_every_claim_after_a_link(ledger: Ledger) -> None:
-    from claimledger.linking import FEATURES_VERSION, claim_signature_from_hex
+    from claimledger.linking import FEATURES_VERSION, claim_signature_from_text
 
     ledger.link()
     rows = list(ledger.store.link_cache_rows())  # type: ignore[attr-defined]
     assert len(rows) == 9
     assert all(r["version"] == FEATURES_VERSION and r["features"] for r in rows)
-    assert all(r["left_out"] is not None and claim_signature_from_hex(r["signature"]) is not None for r in rows)
+    assert all(r["left_out"] is not None and claim_signature_from_text(r["signature"]) is not None for r in rows)
 
 
 def test_incremental_link_computes_only_new_claims_and_matches_uncached(ledger_path: str, tmp_path: Path) -> None:
@@ -366,7 +366,7 @@ def test_incremental_link_computes_only_new_claims_and_matches_uncached(ledger_p
     [
         "UPDATE claim_link_cache SET version = 0",  # rows of an older release
         "UPDATE claim_link_cache SET features = 'not json'",
-        "UPDATE claim_link_cache SET signature = 'zz'",
+        "UPDATE claim_link_cache SET signature = substr(signature, 1, 8)",  # a cut-off MinHash
         "DELETE FROM claim_link_cache",  # a run killed between its links and its cache write
     ],
 )
@@ -379,7 +379,7 @@ def test_incremental_link_recomputes_stale_or_damaged_cache_rows(
     assert computed == (5 if "signature" in damage else 9)
     with Ledger(ledger_path) as led:
         rows = list(led.store.link_cache_rows())  # type: ignore[attr-defined]
-        assert len(rows) == 9 and all(r["version"] >= 1 and len(r["signature"]) == 512 for r in rows)
+        assert len(rows) == 9 and all(r["version"] >= 1 and len(r["signature"]) == 344 for r in rows)
 
 
 def test_rebuild_rewrites_the_whole_cache(ledger: Ledger) -> None:

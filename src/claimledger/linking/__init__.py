@@ -6,7 +6,7 @@ every step can be tested on hand-built claims. See docs/linking.md.
 
 from __future__ import annotations
 
-from .blocking import claim_signature_from_hex, claim_signature_to_hex, claim_signatures
+from .blocking import claim_signature_from_text, claim_signature_to_text, claim_signatures
 from .claims import (
     ClusterSummary,
     Contradiction,
@@ -38,8 +38,8 @@ __all__ = [
     "Signature",
     "article_signature",
     "claim_history",
-    "claim_signature_from_hex",
-    "claim_signature_to_hex",
+    "claim_signature_from_text",
+    "claim_signature_to_text",
     "claim_signatures",
     "cluster_id_of",
     "compare",

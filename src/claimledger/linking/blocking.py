@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -19,8 +21,8 @@ __all__ = [
     "NEIGHBOURS",
     "candidate_pairs",
     "claim_shingles",
-    "claim_signature_from_hex",
-    "claim_signature_to_hex",
+    "claim_signature_from_text",
+    "claim_signature_to_text",
     "claim_signatures",
 ]
 
@@ -78,20 +80,27 @@ def claim_signatures(claims: Sequence[ClaimFeatures]) -> list[np.ndarray | None]
     return out
 
 
-def claim_signature_to_hex(values: np.ndarray | None) -> str:
-    """A :func:`claim_signatures` value as hex text for the store ('' for None)."""
-    return "" if values is None else values.astype("<u4").tobytes().hex()
+def claim_signature_to_text(values: np.ndarray | None) -> str:
+    """A :func:`claim_signatures` value as the store keeps it: base64 of 4 little-endian bytes a
+    value ('' for None). Text, like every column (the file stays readable in Datasette), at
+    two-thirds of hex's size: 344 characters a claim, 34 MB at 100k claims against 51."""
+    return "" if values is None else base64.b64encode(values.astype("<u4").tobytes()).decode("ascii")
 
 
-def claim_signature_from_hex(text: str) -> np.ndarray | None:
-    """The inverse of :func:`claim_signature_to_hex`.
+def claim_signature_from_text(text: str) -> np.ndarray | None:
+    """The inverse of :func:`claim_signature_to_text`.
 
     Raises:
-        ValueError: not hex, or not :data:`CLAIM_NUM_PERM` 32-bit values.
+        ValueError: not base64 text of :data:`CLAIM_NUM_PERM` 32-bit values.
     """
+    if not isinstance(text, str):
+        raise ValueError(f"a stored claim MinHash is text, not {type(text).__name__}")
     if not text:
         return None
-    raw = bytes.fromhex(text)
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except binascii.Error as e:
+        raise ValueError(f"a stored claim MinHash is not base64 ({e})") from e
     if len(raw) != 4 * CLAIM_NUM_PERM:
         raise ValueError(f"a claim MinHash has {4 * CLAIM_NUM_PERM} bytes, not {len(raw)}")
     return np.frombuffer(raw, dtype="<u4")

@@ -238,7 +238,8 @@ CREATE INDEX claims_keys ON claims(pk, (published IS NULL), published, article_i
 # hashing every claim again (docs/linking.md "Incremental linking"). Derived data: a
 # row of another features version, or a missing one, is computed again from the claim.
 # ``left_out`` is the common words left out when ``signature`` was hashed (NULL: not
-# hashed yet); ``signature`` is hex text like article_minhash's, '' for no words.
+# hashed yet); ``signature`` is its CLAIM_NUM_PERM 32-bit values as base64 text, '' for no words
+# (claimledger.linking.claim_signature_to_text).
 _V5_LINK_CACHE = """
 CREATE TABLE claim_link_cache (
     claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
