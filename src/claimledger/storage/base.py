@@ -132,6 +132,12 @@ class LinkStore(Protocol):
 
     Kept apart from :class:`Store` so a backend can be added before it supports
     linking; ``SQLiteStore`` implements both.
+
+    Optional, for incremental runs that read each claim's link features instead of
+    computing them again (docs/linking.md "Incremental linking"; both stores have them):
+    ``linkable_claims(ids)``, ``link_cache_rows()`` and
+    ``save_link_cache(rows, *, replace_all=False)``. A store without them is linked by
+    computing every claim's features on every run, with the same result.
     """
 
     def link_articles(self) -> list[dict[str, Any]]:
