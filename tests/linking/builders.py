@@ -263,3 +263,26 @@ def meridian_later() -> AnalyzedDocument:
 def story() -> list[AnalyzedDocument]:
     """Every document of the story, in publication order."""
     return [northgate(), meridian(), lakeside(), baltic(), meridian_later()]
+
+
+def correction(cue: str = "corrected", published: str = "2023-04-22") -> AnalyzedDocument:
+    """Ukrainian officials revise their own Kherson figure (12 killed in Northgate's report) to 14."""
+    text = (
+        "Two days after the attack, the figure changed. "
+        f"Russian forces shelled a market in Kherson, killing 14 civilians, Ukrainian officials {cue}."
+    )
+    art = make_article(f"correction-{cue}", "Meridian Dispatch", published, text)
+    return make_document(
+        art,
+        [
+            Spec(
+                "Russian forces shelled a market in Kherson, killing 14 civilians",
+                UA,
+                cue=cue,
+                event=SHELL_EVENT,
+                places=("Kherson",),
+                quantities=(("14 civilians", 14, 14, 14, "civilians", "killed"),),
+                entities=(("Russian", "NORP"), ("Kherson", "GPE")),
+            )
+        ],
+    )

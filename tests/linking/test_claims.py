@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimledger_link_builders import baltic, lakeside, meridian, meridian_later, northgate, story
+from claimledger_link_builders import baltic, correction, lakeside, meridian, meridian_later, northgate, story
 
 from claimledger.linking.claims import cluster_id_of, link_features, summarize
 from claimledger.linking.features import ClaimFeatures, features_of
@@ -140,3 +140,45 @@ def test_link_features_reuses_cached_signatures_and_rehashes_changed_ones() -> N
     assert again.memberships == uncached.memberships
     assert again.contradictions == uncached.contradictions
     assert again.compared == uncached.compared
+
+
+def test_link_features_later_correction_of_a_figure_is_a_correction() -> None:
+    claims = features([northgate(), correction()])
+    result = link_features(claims)
+    kinds = {(c.kind, c.detail) for c in result.contradictions}
+    assert kinds == {("correction", "Ukrainian officials corrects its own earlier report (killed: 12 vs 14)")}
+    (c,) = result.contradictions
+    assert c.claim_a.startswith("northgate-1") and c.claim_b.startswith("correction-")
+
+
+def test_link_features_same_revision_without_a_correction_cue_is_a_tally_update() -> None:
+    # two days later and dated only by publication: an updated count, not a conflict
+    claims = features([northgate(), correction(cue="said")])
+    assert link_features(claims).contradictions == []
+
+
+def test_link_features_correction_cue_on_the_earlier_claim_corrects_nothing() -> None:
+    # the correcting report must be the later one: a day apart, the figures just conflict
+    claims = features([correction(published="2023-04-19"), northgate()])
+    assert [c.kind for c in link_features(claims).contradictions] == ["quantity"]
+
+
+def test_link_features_later_negated_correction_is_a_correction() -> None:
+    from claimledger_link_builders import SHELL_EVENT, UA, Spec, make_article, make_document
+
+    text = "Russian forces shelled a market in Kherson on Tuesday, Ukrainian officials clarified, not a school."
+    art = make_article("clarify-1", "Baltic Wire", "2023-04-20", text)
+    first = make_document(
+        art,
+        [Spec("Russian forces shelled a market in Kherson on Tuesday", UA, cue="clarified", event=SHELL_EVENT,
+              places=("Kherson",))],
+    )
+    text2 = "Russian forces did not shell a market in Kherson on Tuesday, Ukrainian officials clarified."
+    art2 = make_article("clarify-2", "Baltic Wire", "2023-04-21", text2)
+    second = make_document(
+        art2,
+        [Spec("Russian forces did not shell a market in Kherson on Tuesday", UA, cue="clarified", negated=True,
+              event=SHELL_EVENT, places=("Kherson",))],
+    )
+    (c,) = link_features(features([first, second])).contradictions
+    assert c.kind == "correction" and "negates it" in c.detail and c.claim_a.startswith("clarify-1")

@@ -139,8 +139,8 @@ def test_features_json_keeps_none_time_and_published() -> None:
 @pytest.mark.parametrize(
     "data",
     ["", "not json", "[1, 2]", '{"start": 0}', "null", '["x", 1, null, null, "a", [], false, false, "asserted", '
-     'null, [], [], [], {}, null, false]', '[0, 1, null, null, "a", [], false, false, "asserted", null, 5, [], [], '
-     '{}, null, false]'],
+     'null, [], [], [], {}, null, false, false]', '[0, 1, null, null, "a", [], false, false, "asserted", null, 5, '
+     '[], [], {}, null, false, false]'],
 )
 def test_features_from_json_rejects_malformed_rows(data: str) -> None:
     with pytest.raises(ValueError, match="cached claim-features row"):
@@ -165,3 +165,26 @@ def test_evolve_equals_dataclasses_replace() -> None:
     assert changed == dataclasses.replace(f, tokens=("troop", "lost"), unit="g")
     assert changed.token_set == frozenset({"troop", "lost"})
     assert evolve(f, unit="g").token_set is f.token_set
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "corrects"),
+    [
+        ("The ministry corrected its figure, saying 12 people were killed.", "corrected", True),
+        ("Officials later revised the death toll to 12.", None, True),
+        ("The agency lowered its earlier estimate to 500 troops.", None, True),
+        ("An earlier version of this article said 30 people were killed.", None, True),
+        ("The revised document reflects geopolitical change.", None, False),
+        ("All the details of each missile attack will be clarified, Zelensky said.", "said", False),
+        ("Officials said 12 people were killed.", "said", False),
+    ],
+)
+def test_features_of_flags_corrections(sentence: str, cue: str | None, corrects: bool) -> None:
+    art = make_article("c1", "Lakeside Herald", "2023-04-21", sentence)
+    content = "12 people were killed" if "12" in sentence else sentence.split(" ", 1)[1].rstrip(".")
+    content = content if content in sentence else sentence.rstrip(".")
+    claim = make_claim(art, Spec(content, ("Ukrainian officials", "government"), cue=cue))
+    f = features_of(claim, article=art)
+    assert f.correction is corrects
+    back = features_from_json(features_to_json(f), claim_id=f.id, article_id=f.article_id, text=f.text)
+    assert back.correction is corrects

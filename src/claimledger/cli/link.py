@@ -23,6 +23,7 @@ class ContradictionKind(StrEnum):
     polarity = "polarity"
     quantity = "quantity"
     denial = "denial"
+    correction = "correction"
 
 
 def _cut(text: str | None, n: int = _TEXT) -> str:
@@ -181,7 +182,7 @@ def contradictions_command(
     limit: LimitOption = 20,
     as_json: JsonOption = False,
 ) -> None:
-    """List pairs of claims that contradict each other (polarity, quantity, denial).
+    """List pairs of claims that contradict each other (polarity, quantity, denial, correction).
 
     Docs: docs/cli.md#contradictions
     """

@@ -78,7 +78,8 @@ class ClusterSummary:
 class Contradiction:
     """Two claims about one proposition that cannot both hold.
 
-    ``kind`` is ``polarity``, ``quantity`` or ``denial``; ``claim_a`` is the
+    ``kind`` is ``polarity``, ``quantity``, ``denial`` or ``correction`` (the later
+    claim corrects the earlier; see :func:`~claimledger.linking.compat.compare`); ``claim_a`` is the
     earlier claim (by publication date, article, offset).
     """
 

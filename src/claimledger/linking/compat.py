@@ -76,7 +76,7 @@ _ATTITUDE_NEGATION = re.compile(
 )
 
 
-CONTRADICTION_KINDS: tuple[str, ...] = ("polarity", "quantity", "denial")
+CONTRADICTION_KINDS: tuple[str, ...] = ("polarity", "quantity", "denial", "correction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +185,17 @@ def _places_conflict(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return not any(x in y or y in x for x in a.places for y in b.places)
 
 
+def _later(a: ClaimFeatures, b: ClaimFeatures) -> ClaimFeatures:
+    """The later report of two (publication date, then article and position)."""
+    return b if b.order > a.order else a
+
+
+def _corrects_detail(later: ClaimFeatures, a: ClaimFeatures, b: ClaimFeatures, what: str) -> str:
+    earlier = a if later is b else b
+    whose = "its own" if later.origin == earlier.origin else f"{earlier.origin_name}'s"
+    return f"{later.origin_name} corrects {whose} earlier report ({what})"
+
+
 def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
     """Decide whether two claims are one proposition, a contradiction, or unrelated.
 
@@ -246,12 +257,18 @@ def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
         if score < SIM_NEGATION or len(a.token_set & b.token_set) < MIN_SHARED_WORDS:
             return Comparison("unrelated", score)
         neg, pos = (a, b) if a_neg else (b, a)
+        if (later := _later(a, b)).correction:
+            return Comparison("contradiction", score, "correction", _corrects_detail(later, a, b, "negates it"))
         if neg.denial and neg.origin != pos.origin:
             return Comparison(
                 "contradiction", score, "denial", f"{neg.origin_name} denies what {pos.origin_name} says"
             )
         return Comparison("contradiction", score, "polarity", "one claim is negated, the other is not")
     if conflict:
+        if (later := _later(a, b)).correction:
+            # a revised figure ("the ministry revised the toll to 12"): days later too, and
+            # whatever tally wording it has; the earlier figure is superseded, not disputed
+            return Comparison("contradiction", score, "correction", _corrects_detail(later, a, b, conflict))
         if (
             not (a.explicit_time and b.explicit_time)
             and a.time

@@ -44,6 +44,20 @@ _POSSESSIVE_IN_TEXT = re.compile(r"['’]s\b")
 _DENIAL_CUE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss\w*|reject\w*|disput\w*|refut\w*|rebut\w*)\b"
 )
+#: A claim that corrects an earlier report: its cue is a verb of correcting ("the ministry
+#: corrected", "revised", "clarified"), or its sentence says a figure or report was revised
+#: ("revised the death toll to 12", "lowered its earlier estimate", "an earlier version of
+#: this article said"). Bare "revised" or "clarified" elsewhere in a sentence ("the revised
+#: doctrine", "details will be clarified") is not enough.
+_CORRECTION_CUE = re.compile(r"\b(?:correct(?:s|ed|ing)|revis(?:es|ed|ing)|clarif(?:ies|ied|ying)|amend(?:s|ed|ing))\b")
+_CORRECTION_PHRASE = re.compile(
+    r"\b(?:(?:correct|revis|amend|lower|adjust|downgrad|walk)\w*\s+(?:back\s+)?(?:its|their|his|her|the|an?)"
+    r"\s+(?:(?:earlier|previous|initial|first|official|own)\s+)?(?:\w+\s+)?"
+    r"(?:figures?|toll|count|estimates?|numbers?|tally|reports?|statements?|claims?|data|comments?)"
+    r"|earlier\s+versions?\s+of\s+this\s+(?:article|story|report)"
+    r"|(?:was|were|has been|have been)\s+(?:corrected|revised)\s+(?:down|up)?\w*\s*to)\b",
+    re.IGNORECASE,
+)
 
 # Words left out of the text-similarity comparison: function words, and the
 # negation words (polarity is compared separately, so "did not shell" and
@@ -159,6 +173,9 @@ class ClaimFeatures:
     time: tuple[int, int] | None
     explicit_time: bool
     order: tuple[str, str, int, str]
+    #: the claim corrects an earlier report (see :data:`_CORRECTION_CUE`); a conflict with an
+    #: earlier claim is then a ``correction``, not a plain contradiction
+    correction: bool = False
     #: ``tokens`` as a set, made once: the shared-words test runs for every candidate pair
     #: (half a million at 100k claims), most of which it rejects.
     token_set: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -273,8 +290,17 @@ def features_of(
         time=time,
         explicit_time=explicit,
         order=(published or "9999-99-99", article_id, int(data.get("start") or 0), str(data["id"])),
+        correction=_corrects(cue, data.get("sentence")),
     )
     return with_unit(base, unit)
+
+
+def _corrects(cue: str, sentence: Any) -> bool:
+    """Whether a claim with this cue and sentence corrects an earlier report."""
+    if cue and _CORRECTION_CUE.search(cue.casefold()):
+        return True
+    text = sentence.get("text") if isinstance(sentence, Mapping) else sentence
+    return bool(text) and bool(_CORRECTION_PHRASE.search(str(text)))
 
 
 def with_unit(features: ClaimFeatures, unit: str | None) -> ClaimFeatures:
@@ -323,6 +349,7 @@ def features_to_json(features: ClaimFeatures) -> str:
             {k: [list(iv) for iv in v] for k, v in f.quantities.items()},
             list(f.time) if f.time else None,
             f.explicit_time,
+            f.correction,
         ],
         ensure_ascii=False,
         separators=(",", ":"),
@@ -353,6 +380,7 @@ def features_from_json(data: str, *, claim_id: str, article_id: str, text: str) 
             quantities,
             time,
             explicit,
+            correction,
         ) = json.loads(data)
         return ClaimFeatures(
             id=claim_id,
@@ -377,6 +405,7 @@ def features_from_json(data: str, *, claim_id: str, article_id: str, text: str) 
             time=(int(time[0]), int(time[1])) if time else None,
             explicit_time=bool(explicit),
             order=(published or "9999-99-99", article_id, int(start), claim_id),
+            correction=bool(correction),
         )
     except (TypeError, ValueError, KeyError, AttributeError) as e:
         raise ValueError(f"not a cached claim-features row ({e})") from e
