@@ -134,3 +134,16 @@ def test_grade_out_of_range_is_usage_error(runner: CliRunner, story_db: Path) ->
 def test_link_missing_ledger_is_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["link", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
+
+
+def test_contradictions_none_says_whether_linking_is_due(runner: CliRunner, story_db: Path) -> None:
+    def notice() -> str:
+        result = runner.invoke(app, ["contradictions", "--db", str(story_db), "--kind", "correction"])
+        assert result.exit_code == 0, result.output
+        return result.stderr
+
+    before = notice()
+    assert "No correction contradictions" in before and "9 claims are not linked yet" in before
+    linked(runner, story_db)
+    after = notice()
+    assert "No correction contradictions in this ledger." in after and "claimledger link" not in after

@@ -188,11 +188,16 @@ def contradictions_command(
     """
     with open_existing(ctx, db) as ledger:
         rows = ledger.contradictions(kind=kind.value if kind else None, limit=limit)
+        unlinked = ledger.store.link_counts()["unlinked"] if not rows else 0  # type: ignore[attr-defined]
     if as_json:
         write_json(rows, pretty=True)
         return
     if not rows:
-        notice("No contradictions; run `claimledger link` first.")
+        what = f"No {kind.value} contradictions" if kind else "No contradictions"
+        if unlinked:
+            notice(f"{what}; {unlinked} claims are not linked yet: run `claimledger link`.")
+        else:
+            notice(f"{what} in this ledger.")
         return
     e = escape
     lines = []
