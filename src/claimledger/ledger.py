@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .collector import collector_paused
-from .errors import ClaimLedgerError, ConfigError, InputError, StoreError
+from .errors import ClaimLedgerError, ConfigError, InputError, NotFound, StoreError
 from .model import AnalyzedDocument, Article, Skip
 from .settings import Settings, load_settings
 from .storage import Store, export_claims, open_store
@@ -445,6 +445,59 @@ class Ledger:
         cluster["history"] = claim_history(cluster["claims"])
         return cluster
 
+    def iter_clusters(
+        self, *, min_size: int = 2, cross_outlet: bool = False, min_origins: int = 1
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching cluster as :meth:`cluster` gives it, most independent origins first.
+
+        Read a page of summaries at a time; a link run while this iterates may move
+        clusters between pages.
+        """
+        store = self._link_store()
+        offset = 0
+        while True:
+            page = store.clusters(
+                min_size=min_size,
+                cross_outlet=cross_outlet,
+                min_origins=min_origins,
+                limit=_CLUSTER_PAGE,
+                offset=offset,
+            )
+            for summary in page:
+                try:
+                    yield self.cluster(summary["id"])
+                except NotFound:
+                    continue  # merged away by a link run since the page was read
+            if len(page) < _CLUSTER_PAGE:
+                return
+            offset += len(page)
+
+    def export_clusters(
+        self,
+        fmt: str,
+        out: TextIO,
+        *,
+        min_size: int = 2,
+        cross_outlet: bool = False,
+        min_origins: int = 1,
+    ) -> int:
+        """Write matching clusters with their reports to ``out`` as ``jsonl`` or ``csv``.
+
+        Returns:
+            The number of clusters written.
+
+        Raises:
+            InputError: an unknown format, or a minimum below 1.
+        """
+        from .storage.export import CLUSTER_EXPORT_FORMATS, export_clusters
+
+        if fmt not in CLUSTER_EXPORT_FORMATS:
+            raise InputError(f"unknown cluster export format {fmt!r}; use one of {', '.join(CLUSTER_EXPORT_FORMATS)}")
+        if min_size < 1 or min_origins < 1:
+            raise InputError(f"min_size ({min_size}) and min_origins ({min_origins}) must be at least 1")
+        clusters = self.iter_clusters(min_size=min_size, cross_outlet=cross_outlet, min_origins=min_origins)
+        return export_clusters(clusters, fmt, out)
+
     def contradictions(self, **filters: Any) -> list[dict[str, Any]]:
         """Contradictions with both claims (``kind``, ``limit``, ``offset``)."""
         return self._link_store().contradictions(**filters)
@@ -585,6 +638,10 @@ def analyze_inputs(
             batch = []
     if batch:
         yield from (doc for _, doc in analyze_batch(batch, fn))
+
+
+#: Cluster summaries read per query while exporting clusters.
+_CLUSTER_PAGE = 500
 
 
 def link_ledger(store: LinkStore, *, rebuild: bool = False) -> LinkReport:

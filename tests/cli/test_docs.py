@@ -24,7 +24,7 @@ def test_cli_doc_has_section_per_command(command: str) -> None:
 
 
 def test_cli_doc_lists_no_unknown_command() -> None:
-    documented = set(re.findall(r"^## (\w+)$", cli_doc(), re.MULTILINE))
+    documented = set(re.findall(r"^## ([\w-]+)$", cli_doc(), re.MULTILINE))
     assert documented == set(COMMANDS)
 
 

@@ -147,3 +147,50 @@ def test_contradictions_none_says_whether_linking_is_due(runner: CliRunner, stor
     linked(runner, story_db)
     after = notice()
     assert "No correction contradictions in this ledger." in after and "claimledger link" not in after
+
+
+def test_export_clusters_jsonl_holds_every_cluster_with_its_reports(
+    runner: CliRunner, story_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimledger.ledger as ledger_module
+
+    linked(runner, story_db)
+    listed = json.loads(run(runner, "clusters", "--db", str(story_db), "--json", "--limit", "1000"))
+    # pages of 2 summaries: the export must walk every page
+    monkeypatch.setattr(ledger_module, "_CLUSTER_PAGE", 2)
+    rows = [json.loads(line) for line in run(runner, "export-clusters", "--db", str(story_db)).splitlines()]
+    assert [r["id"] for r in rows] == [c["id"] for c in listed]
+    loss = next(r for r in rows if "1,000" in r["label"])
+    assert (loss["size"], loss["origins"], loss["relays"]) == (4, 1, 3)
+    assert len(loss["claim_ids"]) == 4 == len(loss["history"])
+    assert [h["published"] for h in loss["history"]] == sorted(h["published"] for h in loss["history"])
+    everything = run(runner, "export-clusters", "--db", str(story_db), "--min-size", "1").splitlines()
+    assert sum(json.loads(line)["size"] for line in everything) == 9  # every claim once
+    assert run(runner, "export-clusters", "--db", str(story_db), "--min-origins", "2") == ""
+
+
+def test_export_clusters_csv_has_a_row_per_report(runner: CliRunner, story_db: Path, tmp_path: Path) -> None:
+    import csv
+
+    linked(runner, story_db)
+    out = tmp_path / "clusters.csv"
+    result = runner.invoke(app, ["export-clusters", "--db", str(story_db), "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    listed = json.loads(run(runner, "clusters", "--db", str(story_db), "--json", "--limit", "1000"))
+    assert len(rows) == sum(c["size"] for c in listed)
+    assert {r["cluster_id"] for r in rows} == {c["id"] for c in listed}
+    baltic = next(r for r in rows if r["outlet"] == "Baltic Wire" and "1,000" in r["text"])
+    assert baltic["quantities"] == "over 1,000 troops" and baltic["source"] == "UK Ministry of Defence"
+    assert f"exported {len(listed)} clusters" in result.stderr
+
+
+def test_export_clusters_rejects_unknown_format(story_db: Path) -> None:
+    import io
+
+    from claimledger.errors import InputError
+    from claimledger.ledger import Ledger
+
+    with Ledger(str(story_db)) as led, pytest.raises(InputError, match="jsonl, csv"):
+        led.export_clusters("geojson", io.StringIO())

@@ -16,7 +16,7 @@ from ..settings import load_settings
 from .analyze import analyze_command
 from .claims import claims_command
 from .eval import eval_command
-from .export import export_command
+from .export import export_clusters_command, export_command
 from .extract import extract_command
 from .ingest import ingest_command
 from .link import (
@@ -53,6 +53,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "show": show_command,
     "stats": stats_command,
     "export": export_command,
+    "export-clusters": export_clusters_command,
     "eval": eval_command,
     "serve": serve_command,
     "link": link_command,

@@ -84,3 +84,51 @@ def export_command(
             except OSError as e:
                 raise InputError(f"cannot write {output}: {e.strerror}; check the path") from e
             notice(f"exported {n} claims to {output}")
+
+
+class ClusterExportFormat(StrEnum):
+    """Cluster export formats."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@handle_errors
+def export_clusters_command(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ClusterExportFormat,
+        typer.Option("--format", help="jsonl (a cluster per line, with its reports) or csv (a row per report)."),
+    ] = ClusterExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", metavar="FILE", help="Write here instead of stdout.")
+    ] = None,
+    min_size: Annotated[
+        int, typer.Option("--min-size", min=1, help="Clusters of at least this many claims (1: singletons too).")
+    ] = 2,
+    cross_outlet: Annotated[
+        bool, typer.Option("--cross-outlet", help="Only clusters reported by two or more outlets.")
+    ] = False,
+    min_origins: Annotated[
+        int, typer.Option("--min-origins", min=1, help="At least this many independent origins (2: corroborated).")
+    ] = 1,
+    db: DbOption = None,
+) -> None:
+    """Export linked clusters with their reports as JSON Lines or CSV.
+
+    Every matching cluster (no page limit), most independent origins first; each
+    with its reports in time order. Run `claimledger link` first.
+
+    Docs: docs/cli.md#export-clusters
+    """
+    chosen = {"min_size": min_size, "cross_outlet": cross_outlet, "min_origins": min_origins}
+    with open_existing(ctx, db) as ledger:
+        if output is None:
+            n = ledger.export_clusters(fmt.value, sys.stdout, **chosen)
+        else:
+            try:
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    n = ledger.export_clusters(fmt.value, out, **chosen)
+            except OSError as e:
+                raise InputError(f"cannot write {output}: {e.strerror}; check the path") from e
+            notice(f"exported {n} clusters to {output}")

@@ -11,6 +11,28 @@ from ..errors import InputError
 
 #: Export formats :func:`export_claims` writes.
 EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "geojson")
+#: Export formats :func:`export_clusters` writes.
+CLUSTER_EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "csv")
+
+#: Cluster CSV columns: the cluster's, then one of its reports' (one row per report, earliest first).
+CLUSTER_CSV_COLUMNS: tuple[str, ...] = (
+    "cluster_id",
+    "label",
+    "size",
+    "origins",
+    "relays",
+    "outlets",
+    "first_seen",
+    "claim_id",
+    "published",
+    "outlet",
+    "article_id",
+    "duplicate_group",
+    "source",
+    "text",
+    "quantities",
+    "negated",
+)
 
 #: CSV columns, in order. Lists (places, times, quantities) are "; "-joined compact strings.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -159,3 +181,57 @@ def _feature_properties(claim: dict[str, Any]) -> dict[str, Any]:
     props = {k: row[k] for k in CSV_COLUMNS if k not in ("places",)}
     props["claim_id"] = props.pop("id")
     return props
+
+
+def export_clusters(clusters: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    """Write clusters (``Ledger.cluster()`` dicts: the summary and its ``history``) to ``out``.
+
+    Args:
+        clusters: cluster dicts with ``history`` (see ``claimledger.linking.claim_history``).
+        fmt: ``jsonl`` (one cluster per line: its summary, ``claim_ids`` and ``history``)
+            or ``csv`` (one row per report, see :data:`CLUSTER_CSV_COLUMNS`).
+        out: a text stream; CSV callers should open files with ``newline=""``.
+
+    Returns:
+        The number of clusters written.
+
+    Raises:
+        InputError: an unknown format.
+    """
+    if fmt not in CLUSTER_EXPORT_FORMATS:
+        raise InputError(f"unknown cluster export format {fmt!r}; use one of {', '.join(CLUSTER_EXPORT_FORMATS)}")
+    writer = None
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(CLUSTER_CSV_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+    n = 0
+    for cluster in clusters:
+        n += 1
+        summary = {k: v for k, v in cluster.items() if k not in ("claims", "history")}
+        history = cluster.get("history") or []
+        if writer is None:
+            record = {**summary, "claim_ids": [h["claim_id"] for h in history], "history": history}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        for h in history:
+            writer.writerow(
+                {
+                    "cluster_id": summary.get("id"),
+                    "label": summary.get("label"),
+                    "size": summary.get("size"),
+                    "origins": summary.get("origins"),
+                    "relays": summary.get("relays"),
+                    "outlets": summary.get("outlets"),
+                    "first_seen": summary.get("first_seen"),
+                    "claim_id": h.get("claim_id"),
+                    "published": h.get("published"),
+                    "outlet": h.get("outlet"),
+                    "article_id": h.get("article_id"),
+                    "duplicate_group": h.get("duplicate_group"),
+                    "source": h.get("source"),
+                    "text": h.get("text"),
+                    "quantities": "; ".join(h.get("quantities") or ()),
+                    "negated": h.get("negated"),
+                }
+            )
+    return n
