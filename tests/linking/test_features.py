@@ -177,6 +177,8 @@ def test_evolve_equals_dataclasses_replace() -> None:
         ("The revised document reflects geopolitical change.", None, False),
         ("All the details of each missile attack will be clarified, Zelensky said.", "said", False),
         ("Officials said 12 people were killed.", "said", False),
+        ("The toll was revised downward to 12 people killed.", None, True),
+        ("The doctrine was revised in 2022 after 12 people were killed.", None, False),
     ],
 )
 def test_features_of_flags_corrections(sentence: str, cue: str | None, corrects: bool) -> None:

@@ -55,7 +55,7 @@ _CORRECTION_PHRASE = re.compile(
     r"\s+(?:(?:earlier|previous|initial|first|official|own)\s+)?(?:\w+\s+)?"
     r"(?:figures?|toll|count|estimates?|numbers?|tally|reports?|statements?|claims?|data|comments?)"
     r"|earlier\s+versions?\s+of\s+this\s+(?:article|story|report)"
-    r"|(?:was|were|has been|have been)\s+(?:corrected|revised)\s+(?:down|up)?\w*\s*to)\b",
+    r"|(?:was|were|has been|have been)\s+(?:corrected|revised)\s+(?:(?:down|up)\w*\s+)?to)\b",
     re.IGNORECASE,
 )
 
