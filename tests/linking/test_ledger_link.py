@@ -409,3 +409,17 @@ def test_migration_v5_adds_the_cache_to_a_linked_v4_file(tmp_path: Path) -> None
         assert led.link().linked == 2
         assert len(list(led.store.link_cache_rows())) == 4  # type: ignore[attr-defined]
         assert all(r["features"] for r in led.store.link_cache_rows())  # type: ignore[attr-defined]
+
+
+def test_source_records_count_the_corrected_claim_not_the_correction(ledger_path: str) -> None:
+    from claimledger_link_builders import correction
+
+    with Ledger(ledger_path) as led:
+        led.store.add_document(northgate())
+        led.store.add_document(correction())
+        led.link()
+        (c,) = led.contradictions(kind="correction")
+        assert c["claim_a"]["id"].startswith("northgate-1")
+        ua = {r["source"]: r for r in led.sources()}["Ukrainian officials"]
+        # the 12 killed and the corrected 14 killed: two claims, only the first one contradicted
+        assert ua["claims"] == 2 and ua["contradicted_share"] == 0.5

@@ -1164,9 +1164,12 @@ CLUSTER_MEMBERS_SQL = (
     "LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE cc.cluster_id = ? "
     "ORDER BY a.published IS NULL, a.published, a.id, c.start, c.id"
 )
+#: One row per linked claim for the source records; ``contradicted`` is whether the claim takes
+#: part in a contradiction, except as the later, correcting claim of a ``correction``.
 SOURCE_LINK_ROWS_SQL = (
     "SELECT c.source_name, c.source_kind, cc.cluster_id, COALESCE(d.group_id, c.article_id), "
-    "k.origins, EXISTS (SELECT 1 FROM contradictions x WHERE x.claim_a = c.id OR x.claim_b = c.id) "
+    "k.origins, EXISTS (SELECT 1 FROM contradictions x WHERE x.claim_a = c.id "
+    "OR (x.claim_b = c.id AND x.kind <> 'correction')) "
     "FROM claims c JOIN claim_clusters cc ON cc.claim_id = c.id "
     "JOIN clusters k ON k.id = cc.cluster_id "
     "LEFT JOIN article_duplicates d ON d.article_id = c.article_id ORDER BY c.pk"
