@@ -10,6 +10,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -227,6 +228,33 @@ class SQLiteStore:
         """
         article = doc.article
         content_hash = article.content_hash or content_hash_of(article.text)
+        with self._transaction(f"store article {article.id!r}") as conn:
+            if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone():
+                return False  # nothing written: the commit is empty
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                raise StoreError(
+                    f"article id {article.id!r} is already stored with different text; give the "
+                    "document its own id (or remove the old article) and ingest again"
+                )
+            self._insert_article(article, content_hash)
+            seen: set[str] = set()
+            for claim in doc.claims:
+                if claim.id in seen:
+                    logger.warning("claim %s appears twice in article %s; kept once", claim.id, article.id)
+                    continue
+                seen.add(claim.id)
+                self._insert_claim(claim, article.id, article.published)
+        return True
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the store's lock: ``BEGIN IMMEDIATE``, then ``COMMIT``
+        when the block ends, or ``ROLLBACK`` when it raises.
+
+        Raises:
+            StoreError: the transaction could not start, or an SQLite error in the block
+                (``cannot {what}: ...``); nothing of the block is kept.
+        """
         with self._lock:
             conn = self._conn
             try:
@@ -234,31 +262,13 @@ class SQLiteStore:
             except sqlite3.Error as e:
                 raise StoreError(f"cannot write to {self.path}: {e}") from e
             try:
-                if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone():
-                    conn.execute("ROLLBACK")
-                    return False
-                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-                    raise StoreError(
-                        f"article id {article.id!r} is already stored with different text; give the "
-                        "document its own id (or remove the old article) and ingest again"
-                    )
-                self._insert_article(article, content_hash)
-                seen: set[str] = set()
-                for claim in doc.claims:
-                    if claim.id in seen:
-                        logger.warning(
-                            "claim %s appears twice in article %s; kept once", claim.id, article.id
-                        )
-                        continue
-                    seen.add(claim.id)
-                    self._insert_claim(claim, article.id, article.published)
+                yield conn
                 conn.execute("COMMIT")
             except BaseException as e:
                 conn.execute("ROLLBACK")
                 if isinstance(e, sqlite3.Error):
-                    raise StoreError(f"cannot store article {article.id!r}: {e}") from e
+                    raise StoreError(f"cannot {what}: {e}") from e
                 raise
-        return True
 
     def _insert_article(self, article: Article, content_hash: str) -> None:
         self._conn.execute(
@@ -692,25 +702,13 @@ class SQLiteStore:
             StoreError: the write failed (nothing is kept).
         """
         marks = ", ".join("?" * len(LINK_CACHE_COLUMNS))
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as e:
-                raise StoreError(f"cannot write to {self.path}: {e}") from e
-            try:
-                if replace_all:
-                    conn.execute("DELETE FROM claim_link_cache")
-                conn.executemany(
-                    f"INSERT OR REPLACE INTO claim_link_cache ({', '.join(LINK_CACHE_COLUMNS)}) VALUES ({marks})",
-                    sorted(rows),
-                )
-                conn.execute("COMMIT")
-            except BaseException as e:
-                conn.execute("ROLLBACK")
-                if isinstance(e, sqlite3.Error):
-                    raise StoreError(f"cannot store the link cache: {e}") from e
-                raise
+        with self._transaction("store the link cache") as conn:
+            if replace_all:
+                conn.execute("DELETE FROM claim_link_cache")
+            conn.executemany(
+                f"INSERT OR REPLACE INTO claim_link_cache ({', '.join(LINK_CACHE_COLUMNS)}) VALUES ({marks})",
+                sorted(rows),
+            )
 
     def save_links(
         self,
@@ -743,49 +741,37 @@ class SQLiteStore:
         # rows go in key order: B-tree inserts (and the foreign-key lookups into
         # claims) then walk the pages in order, 2.4x faster at 100k claims than the
         # hash order the ids come in
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as e:
-                raise StoreError(f"cannot write to {self.path}: {e}") from e
-            try:
-                if rebuild:
-                    for table in ("claim_clusters", "clusters", "contradictions"):
-                        conn.execute(f"DELETE FROM {table}")
-                conn.executemany(
-                    "INSERT OR REPLACE INTO article_minhash (article_id, signature) VALUES (?, ?)",
-                    sorted(signatures.items()),
-                )
-                conn.execute("DELETE FROM article_duplicates")
-                conn.executemany(
-                    "INSERT INTO article_duplicates (article_id, group_id) VALUES (?, ?)",
-                    sorted(duplicates.items()),
-                )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO claim_clusters (claim_id, cluster_id) VALUES (?, ?)",
-                    sorted(memberships.items()),
-                )
-                conn.executemany("DELETE FROM clusters WHERE id = ?", [(r,) for r in removed])
-                conn.executemany(
-                    "INSERT OR REPLACE INTO clusters (id, first_seen, size, origins, relays, outlets, label) "
-                    "VALUES (:id, :first_seen, :size, :origins, :relays, :outlets, :label)",
-                    sorted(clusters, key=lambda c: c["id"]),
-                )
-                conn.executemany(
-                    "INSERT OR IGNORE INTO contradictions (claim_a, claim_b, kind, detail, score, found_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        (c["claim_a"], c["claim_b"], c["kind"], c.get("detail"), c.get("score"), now)
-                        for c in sorted(contradictions, key=lambda c: (c["claim_a"], c["claim_b"], c["kind"]))
-                    ],
-                )
-                conn.execute("COMMIT")
-            except BaseException as e:
-                conn.execute("ROLLBACK")
-                if isinstance(e, sqlite3.Error):
-                    raise StoreError(f"cannot store the links: {e}") from e
-                raise
+        with self._transaction("store the links") as conn:
+            if rebuild:
+                for table in ("claim_clusters", "clusters", "contradictions"):
+                    conn.execute(f"DELETE FROM {table}")
+            conn.executemany(
+                "INSERT OR REPLACE INTO article_minhash (article_id, signature) VALUES (?, ?)",
+                sorted(signatures.items()),
+            )
+            conn.execute("DELETE FROM article_duplicates")
+            conn.executemany(
+                "INSERT INTO article_duplicates (article_id, group_id) VALUES (?, ?)",
+                sorted(duplicates.items()),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO claim_clusters (claim_id, cluster_id) VALUES (?, ?)",
+                sorted(memberships.items()),
+            )
+            conn.executemany("DELETE FROM clusters WHERE id = ?", [(r,) for r in removed])
+            conn.executemany(
+                "INSERT OR REPLACE INTO clusters (id, first_seen, size, origins, relays, outlets, label) "
+                "VALUES (:id, :first_seen, :size, :origins, :relays, :outlets, :label)",
+                sorted(clusters, key=lambda c: c["id"]),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO contradictions (claim_a, claim_b, kind, detail, score, found_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (c["claim_a"], c["claim_b"], c["kind"], c.get("detail"), c.get("score"), now)
+                    for c in sorted(contradictions, key=lambda c: (c["claim_a"], c["claim_b"], c["kind"]))
+                ],
+            )
 
     def clusters(
         self,
