@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -75,15 +76,20 @@ def export_command(
         search=search,
     )
     with open_existing(ctx, db) as ledger:
-        if output is None:
-            n = ledger.export(fmt.value, sys.stdout, **chosen)
-        else:
-            try:
-                with output.open("w", encoding="utf-8", newline="") as out:
-                    n = ledger.export(fmt.value, out, **chosen)
-            except OSError as e:
-                raise InputError(f"cannot write {output}: {e.strerror}; check the path") from e
-            notice(f"exported {n} claims to {output}")
+        _write(output, "claims", lambda out: ledger.export(fmt.value, out, **chosen))
+
+
+def _write(output: Path | None, what: str, export: Callable[[TextIO], int]) -> None:
+    """Run ``export`` on stdout, or on ``output`` (then say how many ``what`` it wrote there)."""
+    if output is None:
+        export(sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            n = export(out)
+    except OSError as e:
+        raise InputError(f"cannot write {output}: {e.strerror}; check the path") from e
+    notice(f"exported {n} {what} to {output}")
 
 
 class ClusterExportFormat(StrEnum):
@@ -123,12 +129,4 @@ def export_clusters_command(
     """
     chosen = {"min_size": min_size, "cross_outlet": cross_outlet, "min_origins": min_origins}
     with open_existing(ctx, db) as ledger:
-        if output is None:
-            n = ledger.export_clusters(fmt.value, sys.stdout, **chosen)
-        else:
-            try:
-                with output.open("w", encoding="utf-8", newline="") as out:
-                    n = ledger.export_clusters(fmt.value, out, **chosen)
-            except OSError as e:
-                raise InputError(f"cannot write {output}: {e.strerror}; check the path") from e
-            notice(f"exported {n} clusters to {output}")
+        _write(output, "clusters", lambda out: ledger.export_clusters(fmt.value, out, **chosen))
