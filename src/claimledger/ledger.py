@@ -489,10 +489,8 @@ class Ledger:
         Raises:
             InputError: an unknown format, or a minimum below 1.
         """
-        from .storage.export import CLUSTER_EXPORT_FORMATS, export_clusters
+        from .storage.export import export_clusters
 
-        if fmt not in CLUSTER_EXPORT_FORMATS:
-            raise InputError(f"unknown cluster export format {fmt!r}; use one of {', '.join(CLUSTER_EXPORT_FORMATS)}")
         if min_size < 1 or min_origins < 1:
             raise InputError(f"min_size ({min_size}) and min_origins ({min_origins}) must be at least 1")
         clusters = self.iter_clusters(min_size=min_size, cross_outlet=cross_outlet, min_origins=min_origins)
@@ -745,14 +743,13 @@ class _LinkCache:
         from .linking import FEATURES_VERSION, claim_signature_from_text, features_from_json, features_of
 
         rows_of = getattr(store, "link_cache_rows", None)
-        if rows_of is None or not hasattr(store, "save_link_cache"):
+        cached = rows_of is not None and hasattr(store, "save_link_cache")
+        if not cached or rebuild:
+            # no cache, or a rebuild, which recomputes everything (after an upgrade, or to
+            # distrust the cache) and stores it all again
             rows = list(store.linkable_claims())
-            return cls([features_of(r) for r in rows], {r["id"]: r["cluster_id"] for r in rows})
-        if rebuild:
-            # a rebuild recomputes everything (after an upgrade, or to distrust the cache)
-            rows = list(store.linkable_claims())
-            out = cls([features_of(r) for r in rows], {r["id"]: r["cluster_id"] for r in rows}, cached=True)
-            out.computed = set(out.clusters)
+            out = cls([features_of(r) for r in rows], {r["id"]: r["cluster_id"] for r in rows}, cached=cached)
+            out.computed = set(out.clusters) if cached else set()
             return out
         out = cls([], {}, cached=True)
         slots: dict[str, int] = {}

@@ -67,8 +67,8 @@ def claim_signatures(claims: Sequence[ClaimFeatures]) -> list[np.ndarray | None]
     """Each claim's text MinHash (:data:`CLAIM_NUM_PERM` unsigned 32-bit values).
 
     None for a claim with no content words. The values are what
-    :func:`candidate_pairs` bands; the store caches them (``.tobytes()``), so
-    an incremental link hashes only claims whose words changed.
+    :func:`candidate_pairs` bands; the store caches them (:func:`claim_signature_to_text`),
+    so an incremental link hashes only claims whose words changed.
     """
     shingles = [claim_shingles(c.tokens) for c in claims]
     hashable = [i for i, s in enumerate(shingles) if s]
