@@ -961,3 +961,89 @@ def test_attribution_quotation_after_a_closing_participle_continues_the_main_cue
     by_cue = {a.cue.text: [c.text for c in a.content] for a in _attributions(attr_nlp, text) if a.cue is not None}
     assert by_cue["said"] == ['"I think that speaks volumes,"', '"I think they are waiting to be courted."']
     assert by_cue["adding"] == ["that the campaign will work hard to win over those voters in November"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He attacked Cruz relentlessly in Iowa, questioning whether he was eligible to be president.",
+         ("He", "questioning", "whether he was eligible to be president")),
+        ("She defended the plan in a speech, stating that the country should declare war on the group.",
+         ("She", "stating", "that the country should declare war on the group")),
+    ],
+)
+def test_attribution_any_speech_participle_borrows_the_subject(
+    attr_nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    # not only the listed participles (", adding that ..."): any speech or belief verb's
+    # participle after its clause, with what is said as its complement
+    text, found = _run(attr_nlp, text)
+    assert expected in [_roles(text, f) for f in found]
+
+
+def test_attribution_circumstance_participle_is_no_cue(attr_nlp: Language) -> None:
+    # "knowing that ..." states what the subject knew as a circumstance, not a report
+    text, found = _run(attr_nlp, "He delayed the departure, knowing that the deaths were caused by smoke inhalation.")
+    assert "knowing" not in [_roles(text, f)[1] for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ministry said in a statement that twelve people were killed in the attack.", "said in a statement"),
+        ('"We will rebuild every road," the governor said in a written statement.', "said in a written statement"),
+        # PolNeAR splits "in an interview" evenly, so it stays outside the cue
+        ("The senator said in an interview that the bill will pass.", "said"),
+    ],
+)
+def test_attribution_cue_takes_in_a_statement(attr_nlp: Language, text: str, cue: str) -> None:
+    (a,) = _attributions(attr_nlp, text)
+    assert a.cue is not None and a.cue.text == cue
+    assert a.content and all(cue not in c.text for c in a.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # the speaker after the cue, the parser making the cue the root
+        ("The promise appeals to voters who wish for a return to an era when a degree was not necessary, "
+         "said Alan Abramowitz, a demographer at Emory University.",
+         "Alan Abramowitz, a demographer at Emory University",
+         "The promise appeals to voters who wish for a return to an era when a degree was not necessary"),
+        # ... or a conjunct of the clause it closes
+        ("In nearby Decatur, the big steel plant is hanging on, but it is under intense pressure from "
+         "Asian imports, said the company's chief executive, John J. Ferriola.",
+         "the company's chief executive, John J. Ferriola",
+         "In nearby Decatur, the big steel plant is hanging on, but it is under intense pressure from Asian imports"),
+    ],
+)
+def test_attribution_closing_cue_with_the_speaker_after_it(
+    attr_nlp: Language, text: str, source: str, content: str
+) -> None:
+    text, found = _run(attr_nlp, text)
+    assert (source, "said", content) in [_roles(text, f) for f in found]
+
+
+def test_attribution_stranded_speaker_before_a_cue(attr_nlp: Language) -> None:
+    # the parser hangs "Senator Harry Reid" on "Nevada" as a conjunct, leaving "said" with no subject
+    text, found = _run(
+        attr_nlp,
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke "
+        "with Mr. Sanders on Tuesday.",
+    )
+    roles = [_roles(text, f) for f in found]
+    assert ("Senator Harry Reid, the minority leader", "said", "that he spoke with Mr. Sanders on Tuesday") in roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an imperative has no speaker
+        "Ask yourself what you can do to make sure that it never happens again.",
+        # a place or a date right before the cue ends a phrase; it is no speaker
+        "A young woman who had been an exchange student in Montana asked what he thought of the prospects.",
+    ],
+)
+def test_attribution_no_stranded_speaker(attr_nlp: Language, text: str) -> None:
+    text, found = _run(attr_nlp, text)
+    assert all(_roles(text, f)[0] not in ("Montana", "yourself") for f in found)
