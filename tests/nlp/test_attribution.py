@@ -1047,3 +1047,17 @@ def test_attribution_stranded_speaker_before_a_cue(attr_nlp: Language) -> None:
 def test_attribution_no_stranded_speaker(attr_nlp: Language, text: str) -> None:
     text, found = _run(attr_nlp, text)
     assert all(_roles(text, f)[0] not in ("Montana", "yourself") for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Still, almost two in three voters now view Trump favorably, according to the poll.",
+         "almost two in three voters now view Trump favorably"),
+        ("In fact, the sum she raised is by far the most of any candidate, a campaign spokesman said.",
+         "the sum she raised is by far the most of any candidate"),
+    ],
+)
+def test_attribution_content_leaves_out_a_leading_connective(attr_nlp: Language, text: str, content: str) -> None:
+    text, found = _run(attr_nlp, text)
+    assert content in [_content(text, f) for f in found]
