@@ -1061,3 +1061,8 @@ def test_attribution_no_stranded_speaker(attr_nlp: Language, text: str) -> None:
 def test_attribution_content_leaves_out_a_leading_connective(attr_nlp: Language, text: str, content: str) -> None:
     text, found = _run(attr_nlp, text)
     assert content in [_content(text, f) for f in found]
+
+
+def test_attribution_only_say_takes_in_a_statement(attr_nlp: Language) -> None:
+    (a,) = _attributions(attr_nlp, "The senator announced in a statement that she will run for governor.")
+    assert a.cue is not None and a.cue.text == "announced"
