@@ -52,6 +52,7 @@ from .lang.en.cue_verbs import (
     VERB_FORMS,
 )
 from .lang.en.sources import PERSON_NOUNS
+from .places import PLACE_LABELS
 from .quotes import QuoteSpan, find_quotes
 
 #: Verbs that take what is said as a direct object ("denied the allegations", "stressed the
@@ -321,8 +322,10 @@ def _cue_end(doc: Doc, f: FoundAttribution, end: int) -> int:
     while nxt < len(doc) and doc[nxt].idx < end:
         nxt += 1
     statement = _in_a_statement(tok, nxt)
-    if statement is not None and (start >= doc[statement].idx + len(doc[statement]) or f.content_end <= tok.idx):
-        end, nxt = doc[statement].idx + len(doc[statement]), statement + 1
+    if statement is not None:
+        statement_end = doc[statement].idx + len(doc[statement])
+        if start >= statement_end or f.content_end <= tok.idx:
+            end, nxt = statement_end, statement + 1
     if start < end:
         return end
     if nxt < len(doc) and doc[nxt].text == ":" and doc[nxt].idx < start:
@@ -1073,7 +1076,7 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
 
 #: Entity types that name no speaker: the noun before a cue that is one ("In Baghdad said")
 #: ends a prepositional phrase, not a speaker's name.
-_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "CARDINAL", "PERCENT", "ORDINAL"})
+_NOT_SPEAKER_ENTS = PLACE_LABELS | frozenset({"DATE", "TIME", "EVENT", "CARDINAL", "PERCENT", "ORDINAL"})
 
 
 def _stranded_speaker(tok: Token) -> Token | None:
