@@ -113,6 +113,17 @@ def test_contradictions_by_kind(runner: CliRunner, story_db: Path, kind: str) ->
     assert kind in out
 
 
+def test_contradictions_responsibility_kind(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "station.db"
+    with SQLiteStore(path) as store:
+        for doc in link_builders().station_reports():
+            store.add_document(doc)
+    rows = json.loads(run(runner, "contradictions", "--db", str(linked(runner, path)), "--kind", "responsibility", "--json"))
+    assert [r["kind"] for r in rows] == ["responsibility"]
+    assert "Kramatorsk" in rows[0]["claim_a"]["text"] and "Kramatorsk" in rows[0]["claim_b"]["text"]
+    assert "responsibility" in run(runner, "contradictions", "--db", str(path), "--kind", "responsibility")
+
+
 def test_sources_and_grade(runner: CliRunner, story_db: Path) -> None:
     linked(runner, story_db)
     result = runner.invoke(

@@ -286,3 +286,64 @@ def correction(cue: str = "corrected", published: str = "2023-04-22") -> Analyze
             )
         ],
     )
+
+
+# -- who did it: one strike, two sides' accounts ------------------------------
+
+STATION_TEXT_UA = (
+    "Two Russian missiles hit the railway station in Kramatorsk on Friday, killing 50 people. "
+    "Ukrainian forces shelled Russian positions near Izium on Friday."
+)
+STATION_TEXT_RU = (
+    "A Ukrainian Tochka-U missile hit the railway station in Kramatorsk on Friday, killing 50 people. "
+    "Russian forces shelled Ukrainian positions near Izium on Friday. "
+    "Russian missiles did not hit the railway station in Kramatorsk on Friday, killing 50 people."
+)
+FRIDAY = ("on Friday", "2022-04-08", "2022-04-08")
+STATION_DEAD = ("50 people", 50, 50, 50, "people", "killed")
+
+
+def station_reports() -> tuple[AnalyzedDocument, AnalyzedDocument]:
+    """One strike on Kramatorsk station, each side naming the other's missile; plus a mirrored
+    pair of shelling reports (each side shelling the other) and a denial of Russian responsibility.
+
+    Claims: (Ukrainian outlet) 0 Russian missiles hit the station, 1 Ukrainian forces shelled
+    Russian positions; (Russian outlet) 0 a Ukrainian missile hit the station, 1 Russian forces
+    shelled Ukrainian positions, 2 Russian missiles did not hit the station.
+    """
+    ua = make_article("kyiv-wire-1", "Kyiv Wire", "2022-04-08", STATION_TEXT_UA)
+    ru = make_article("moscow-daily-1", "Moscow Daily", "2022-04-08", STATION_TEXT_RU)
+    strike = dict(places=("Kramatorsk",), times=(FRIDAY,), quantities=(STATION_DEAD,))
+    ua_doc = make_document(
+        ua,
+        [
+            Spec(
+                "Two Russian missiles hit the railway station in Kramatorsk on Friday, killing 50 people",
+                UA, cue=None, event=("ASSAULT", ("Russian",), ("Kramatorsk",)), **strike,  # type: ignore[arg-type]
+            ),
+            Spec(
+                "Ukrainian forces shelled Russian positions near Izium on Friday",
+                UA, cue=None, event=("ASSAULT", ("Ukrainian forces",), ("Russian",)),
+                places=("Izium",), times=(FRIDAY,),
+            ),
+        ],
+    )
+    ru_doc = make_document(
+        ru,
+        [
+            Spec(
+                "A Ukrainian Tochka-U missile hit the railway station in Kramatorsk on Friday, killing 50 people",
+                RU_MOD, cue=None, event=("ASSAULT", ("Ukrainian",), ("Kramatorsk",)), **strike,  # type: ignore[arg-type]
+            ),
+            Spec(
+                "Russian forces shelled Ukrainian positions near Izium on Friday",
+                RU_MOD, cue=None, event=("ASSAULT", ("Russian forces",), ("Ukrainian",)),
+                places=("Izium",), times=(FRIDAY,),
+            ),
+            Spec(
+                "Russian missiles did not hit the railway station in Kramatorsk on Friday, killing 50 people",
+                RU_MOD, cue=None, negated=True, event=("ASSAULT", ("Russian",), ("Kramatorsk",)), **strike,  # type: ignore[arg-type]
+            ),
+        ],
+    )
+    return ua_doc, ru_doc

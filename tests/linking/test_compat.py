@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from claimledger_link_builders import baltic, meridian, meridian_later, northgate
+from claimledger_link_builders import baltic, meridian, meridian_later, northgate, station_reports
 
 from claimledger.linking.compat import compare, shares_words, text_similarity, within_window
 from claimledger.linking.features import ClaimFeatures, features_of
@@ -167,3 +167,63 @@ def test_token_set_follows_replaced_tokens() -> None:
     assert c.token_set == frozenset(c.tokens)
     d = replace(c, tokens=("only", "these"))
     assert d.token_set == {"only", "these"}
+
+
+# -- who did it ---------------------------------------------------------------------------
+
+
+def _station() -> tuple[list[ClaimFeatures], list[ClaimFeatures]]:
+    ua, ru = station_reports()
+    return [feats(ua, i) for i in range(len(ua.claims))], [feats(ru, i) for i in range(len(ru.claims))]
+
+
+def test_compare_doers_of_two_sides_is_responsibility_contradiction() -> None:
+    (ua_strike, _), (ru_strike, *_) = _station()
+    assert ua_strike.doer_sides == {"Russian"} and ru_strike.doer_sides == {"Ukrainian"}
+    verdict = compare(ua_strike, ru_strike)
+    assert (verdict.relation, verdict.kind) == ("contradiction", "responsibility")
+    assert verdict.detail == (
+        "Ukrainian officials says the Russian side did it, Russian Ministry of Defence the Ukrainian"
+    )
+    assert compare(ru_strike, ua_strike).kind == "responsibility"
+    # the same two reports with their doers' sides removed are one proposition
+    plain = compare(replace(ua_strike, doer_sides=frozenset()), ru_strike)
+    assert plain.relation == "same"
+
+
+def test_compare_doers_of_one_side_named_differently_are_same() -> None:
+    (ua_strike, _), _ = _station()
+    russia = replace(ua_strike, id="other", article_id="other", doer_sides=frozenset({"Russian"}))
+    assert compare(ua_strike, russia).relation == "same"
+
+
+def test_compare_mirrored_acts_are_unrelated_not_disputed() -> None:
+    (_, ua_shelling), (_, ru_shelling, _) = _station()
+    assert ua_shelling.target_sides == {"Russian"}
+    verdict = compare(ua_shelling, ru_shelling)
+    assert verdict.relation == "unrelated"
+    # without the targets' sides the two would read as a dispute over one act
+    untargeted = compare(replace(ua_shelling, target_sides=frozenset()), replace(ru_shelling, target_sides=frozenset()))
+    assert untargeted.kind == "responsibility"
+
+
+def test_compare_negated_doer_beside_other_doer_is_no_contradiction() -> None:
+    (ua_strike, _), (ru_strike, _, ru_denial) = _station()
+    # "Russian missiles did not hit it" agrees with "a Ukrainian missile hit it"
+    assert compare(ru_strike, ru_denial).relation == "unrelated"
+    # and contradicts "Russian missiles hit it" (one side, opposite polarity)
+    assert compare(ua_strike, ru_denial).relation == "contradiction"
+    assert compare(ua_strike, ru_denial).kind != "responsibility"
+
+
+def test_accusation_doers_are_the_accused() -> None:
+    from claimledger.linking.features import event_sides
+
+    kyiv = {"type": "ACCUSE", "actors": ["Kyiv"], "targets": ["Moscow"]}
+    moscow = {"type": "ACCUSE", "actors": ["the Kremlin"], "targets": ["Ukraine's Armed Forces"]}
+    assert event_sides(kyiv) == (frozenset({"Russian"}), frozenset())
+    assert event_sides(moscow) == (frozenset({"Ukrainian"}), frozenset())
+    assert event_sides({"type": "ASSAULT", "actors": ["Ukrainians"], "targets": ["the police"]}) == (
+        frozenset({"Ukrainian"}),
+        frozenset(),
+    )

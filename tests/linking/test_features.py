@@ -110,9 +110,9 @@ def test_features_of_outlet_voice_in_copy_has_group_origin() -> None:
 
 
 def story_pairs() -> list[tuple[Any, Any]]:
-    from claimledger_link_builders import story
+    from claimledger_link_builders import station_reports, story
 
-    return [(d.article, c) for d in story() for c in d.claims]
+    return [(d.article, c) for d in [*story(), *station_reports()] for c in d.claims]
 
 
 def test_features_json_round_trip_equals_features_of() -> None:
@@ -126,6 +126,10 @@ def test_features_json_round_trip_equals_features_of() -> None:
         bounds.update(b for ivs in f.quantities.values() for iv in ivs for b in iv)
     # the story exercises the awkward values: an open bound ("at least 1,000")
     assert math.inf in bounds
+    # and the doers' and targets' sides
+    sides = [features_of(c, article=a) for a, c in pairs]
+    assert {"Russian", "Ukrainian"} <= set().union(*(f.doer_sides for f in sides))
+    assert any(f.target_sides for f in sides)
 
 
 def test_features_json_keeps_none_time_and_published() -> None:

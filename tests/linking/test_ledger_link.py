@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimledger_link_builders import baltic, lakeside, meridian, meridian_later, northgate, story
+from claimledger_link_builders import (
+    baltic,
+    lakeside,
+    meridian,
+    meridian_later,
+    northgate,
+    station_reports,
+    story,
+)
 
 from claimledger.errors import InputError, NotFound
 from claimledger.ledger import Ledger
@@ -110,6 +118,19 @@ def test_ledger_contradictions_point_at_both_claims(ledger: Ledger) -> None:
     denials = ledger.contradictions(kind="denial")
     assert denials and all(r["kind"] == "denial" for r in denials)
     assert any(r["claim_b"]["source"]["name"] == "Russian Ministry of Defence" for r in denials)
+
+
+def test_ledger_lists_responsibility_disputes_between_sides(ledger: Ledger) -> None:
+    ua, ru = station_reports()
+    for doc in (ua, ru):
+        assert ledger.store.add_document(doc)
+    ledger.link()
+    disputes = ledger.contradictions(kind="responsibility")
+    assert [(r["claim_a"]["id"], r["claim_b"]["id"]) for r in disputes] == [(ua.claims[0].id, ru.claims[0].id)]
+    assert "Russian side" in disputes[0]["detail"] and "Ukrainian" in disputes[0]["detail"]
+    # the two accounts stay apart: a dispute is not corroboration
+    clusters = {c.id: ledger.history(c.id)["id"] for c in (ua.claims[0], ru.claims[0])}
+    assert len(set(clusters.values())) == 2
 
 
 def test_ledger_link_twice_keeps_ids(ledger: Ledger) -> None:

@@ -33,3 +33,30 @@ def test_lookup_actor_unknown_is_none(phrase: str) -> None:
 def test_lookup_actor_kremlin_spelling_of_zelenskyy() -> None:
     actor = lookup_actor("Vladimir Zelensky")
     assert actor is not None and actor.name == "Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize(
+    ("name", "side"),
+    [
+        ("Russia", "Russian"),
+        ("the Kremlin", "Russian"),
+        ("Russian forces", "Russian"),
+        ("Russians", "Russian"),
+        ("Putin", "Russian"),
+        ("Ukrainians", "Ukrainian"),
+        ("Ukraine's Armed Forces", "Ukrainian"),
+        ("Ukraine’s Armed Forces", "Ukrainian"),
+        ("Zelensky", "Ukrainian"),
+        ("Kyiv", "Ukrainian"),
+        ("the Pentagon", "US"),
+        ("the latest UK intelligence", "UK"),
+        ("Israel", "Israeli"),
+        ("the police", None),
+        ("occupiers", None),
+        ("", None),
+    ],
+)
+def test_side_of_names(name: str, side: str | None) -> None:
+    from claimledger.nlp.lang.en.sources import side_of
+
+    assert side_of(name) == side

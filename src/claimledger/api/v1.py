@@ -363,7 +363,7 @@ def get_history(ledger: LedgerDep, claim_id: str) -> JSONResponse:
 def list_contradictions(
     ledger: LedgerDep,
     kind: Annotated[
-        Literal["polarity", "quantity", "denial", "correction"] | None, Query(description="Only this kind.")
+        Literal["polarity", "quantity", "denial", "correction", "responsibility"] | None, Query(description="Only this kind.")
     ] = None,
     limit: LimitParam = DEFAULT_PAGE,
     cursor: CursorParam = None,

@@ -24,6 +24,7 @@ class ContradictionKind(StrEnum):
     quantity = "quantity"
     denial = "denial"
     correction = "correction"
+    responsibility = "responsibility"
 
 
 def _cut(text: str | None, n: int = _TEXT) -> str:

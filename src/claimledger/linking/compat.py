@@ -76,7 +76,7 @@ _ATTITUDE_NEGATION = re.compile(
 )
 
 
-CONTRADICTION_KINDS: tuple[str, ...] = ("polarity", "quantity", "denial", "correction")
+CONTRADICTION_KINDS: tuple[str, ...] = ("polarity", "quantity", "denial", "correction", "responsibility")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +84,9 @@ class Comparison:
     """The verdict on a pair of claims.
 
     ``relation`` is ``same`` (one proposition: link them), ``contradiction``
-    (the same proposition with opposite polarity, conflicting figures or a
-    denial; ``kind`` says which and ``detail`` explains) or ``unrelated``.
+    (the same proposition with opposite polarity, conflicting figures, a
+    denial, a correction, or doers of different sides; ``kind`` says which
+    and ``detail`` explains) or ``unrelated``.
     ``score`` is the text similarity (0-100).
     """
 
@@ -185,6 +186,10 @@ def _places_conflict(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return not any(x in y or y in x for x in a.places for y in b.places)
 
 
+def _sides(c: ClaimFeatures) -> str:
+    return " and ".join(sorted(c.doer_sides))
+
+
 def _later(a: ClaimFeatures, b: ClaimFeatures) -> ClaimFeatures:
     """The later report of two (publication date, then article and position)."""
     return b if b.order > a.order else a
@@ -201,8 +206,12 @@ def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
 
     Stages: hard differences that make two propositions distinct (time, place,
     event type) rule a pair out; then evidence that they are about the same
-    thing (text similarity, shared actors, places, figures); then polarity and
-    figures decide between ``same`` and ``contradiction``.
+    thing (text similarity, shared actors, places, figures); then the doers'
+    sides, polarity and figures decide between ``same`` and ``contradiction``.
+    Two affirmative reports of one event whose doers are of different sides
+    ("Two Russian missiles hit Kramatorsk railway station" and "Ukrainians hit
+    railway station in Kramatorsk with Tochka-U missile") dispute who did it:
+    a ``responsibility`` contradiction.
 
     Args:
         a: one claim's features.
@@ -248,9 +257,21 @@ def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
         same_thing = score >= SIM_UNTYPED
     if not same_thing:
         return Comparison("unrelated", score)
-    # 4. polarity and figures
+    # 4. who did it, polarity and figures
     a_neg = a.negated and not _ATTITUDE_NEGATION.search(a.text)
     b_neg = b.negated and not _ATTITUDE_NEGATION.search(b.text)
+    if a.doer_sides and b.doer_sides and not a.doer_sides & b.doer_sides:
+        if a_neg or b_neg or a.doer_sides & b.target_sides or b.doer_sides & a.target_sides:
+            # "Russia did not strike it" beside "Ukraine struck it" agree; "Ukraine shelled
+            # Russian positions" and "Russia shelled Ukrainian positions" are two acts
+            return Comparison("unrelated", score)
+        first, second = sorted((a, b), key=lambda c: c.order)
+        return Comparison(
+            "contradiction",
+            score,
+            "responsibility",
+            f"{first.origin_name} says the {_sides(first)} side did it, {second.origin_name} the {_sides(second)}",
+        )
     if a_neg != b_neg:
         # a one-word claim ("There are no problems at all") matches any sentence with
         # its word; a contradiction needs MIN_SHARED_WORDS in common, however short

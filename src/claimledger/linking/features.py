@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from ..model import Article, Claim
+from ..nlp.lang.en.sources import side_of
 
 __all__ = [
     "FEATURES_VERSION",
     "ClaimFeatures",
     "Interval",
+    "event_sides",
     "evolve",
     "features_from_json",
     "features_of",
@@ -29,7 +31,7 @@ __all__ = [
 #: The format (and the rules) of :func:`features_to_json`. Stored beside each cached
 #: row: a row of another version is computed again from its claim, so a release that
 #: changes how a claim is normalised must raise this number.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 #: A numeric interval; ``-inf``/``inf`` stand for an open bound.
 Interval = tuple[float, float]
@@ -176,6 +178,13 @@ class ClaimFeatures:
     #: the claim corrects an earlier report (see :data:`_CORRECTION_CUE`); a conflict with an
     #: earlier claim is then a ``correction``, not a plain contradiction
     correction: bool = False
+    #: the sides (countries, as adjectives: "Russian") of whoever the claim says did it: the
+    #: event's actors, or for an accusation the accused (see :func:`event_sides`); two
+    #: reports of one event naming doers of different sides dispute who is responsible
+    doer_sides: frozenset[str] = frozenset()
+    #: the sides of the event's targets (empty for an accusation): "Ukraine shelled Russian
+    #: positions" and "Russia shelled Ukrainian positions" are two acts, not one disputed
+    target_sides: frozenset[str] = frozenset()
     #: ``tokens`` as a set, made once: the shared-words test runs for every candidate pair
     #: (half a million at 100k claims), most of which it rejects.
     token_set: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -237,6 +246,7 @@ def features_of(
     actors = frozenset(
         name_key(n) for n in [*(event.get("actors") or ()), *(event.get("targets") or ())] if n
     )
+    doers, targets = event_sides(event)
     entities = frozenset(
         name_key(e["text"])
         for e in data.get("entities") or ()
@@ -291,8 +301,30 @@ def features_of(
         explicit_time=explicit,
         order=(published or "9999-99-99", article_id, int(data.get("start") or 0), str(data["id"])),
         correction=_corrects(cue, data.get("sentence")),
+        doer_sides=doers,
+        target_sides=targets,
     )
     return with_unit(base, unit)
+
+
+def event_sides(event: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """(sides of whoever did it, sides of the targets) of a claim's event (OUTPUT.md ``event``).
+
+    The doers are the event's actors, except in an accusation (``ACCUSE``: "Kyiv accuses
+    Moscow of shelling the plant"), where the accused, its targets, are the doers and no
+    target side is kept (accuser and accused swapped is the dispute itself). A side is the
+    country a name belongs to (:func:`claimledger.nlp.lang.en.sources.side_of`); names
+    of no known country are left out.
+    """
+    actors = [str(n) for n in event.get("actors") or () if n]
+    targets = [str(n) for n in event.get("targets") or () if n]
+    if event.get("type") == "ACCUSE":
+        actors, targets = targets, []
+    return _sides(actors), _sides(targets)
+
+
+def _sides(names: Sequence[str]) -> frozenset[str]:
+    return frozenset(s for n in names if (s := side_of(n)) is not None)
 
 
 def _corrects(cue: str, sentence: Any) -> bool:
@@ -350,6 +382,8 @@ def features_to_json(features: ClaimFeatures) -> str:
             list(f.time) if f.time else None,
             f.explicit_time,
             f.correction,
+            sorted(f.doer_sides),
+            sorted(f.target_sides),
         ],
         ensure_ascii=False,
         separators=(",", ":"),
@@ -381,6 +415,8 @@ def features_from_json(data: str, *, claim_id: str, article_id: str, text: str) 
             time,
             explicit,
             correction,
+            doers,
+            targets,
         ) = json.loads(data)
         return ClaimFeatures(
             id=claim_id,
@@ -406,6 +442,8 @@ def features_from_json(data: str, *, claim_id: str, article_id: str, text: str) 
             explicit_time=bool(explicit),
             order=(published or "9999-99-99", article_id, int(start), claim_id),
             correction=bool(correction),
+            doer_sides=frozenset(doers),
+            target_sides=frozenset(targets),
         )
     except (TypeError, ValueError, KeyError, AttributeError) as e:
         raise ValueError(f"not a cached claim-features row ({e})") from e

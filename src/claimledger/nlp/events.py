@@ -406,13 +406,4 @@ def _reports_own_act(pred: Token, speech: Token, doers: list[str], speakers: lis
 
 def _side(name: str) -> str | None:
     """The country a name stands for or belongs to ("the U.S. Central Command" -> US), or None."""
-    key = name.casefold().removeprefix("the ").strip()
-    if key in sources.AGENT_GOVERNMENTS:
-        return sources.DEMONYMS.get(key) or sources.AGENT_GOVERNMENTS[key]
-    words = key.split()
-    for size in (2, 1):
-        for i in range(len(words) - size + 1):
-            side = sources.DEMONYMS.get(" ".join(words[i : i + size]))
-            if side is not None:
-                return side
-    return None
+    return sources.side_of(name)

@@ -13,7 +13,9 @@ and the clusters are scored against the event labels:
 - ``purity``: the share of claims in clusters of two or more whose event label
   is their cluster's majority label (purity weighted by cluster size);
 - ``clustered_share``: the share of claims in clusters of two or more;
-- ``cross_side_share``: the share of those clusters spanning outlets of both sides.
+- ``cross_side_share``: the share of those clusters spanning outlets of both sides;
+- ``cross_side_contradictions``: contradictions between claims of outlets of the two
+  sides (a count; the notes list them).
 
 Notes give the cluster counts, the clusters spanning outlets of both sides
 (:data:`RUSSIAN_SIDE` against the rest) and contradictions between sides.
@@ -252,6 +254,7 @@ def run(root: Path, quick: bool) -> EvalResult:
             "purity": round(score, 4),
             "clustered_share": round(counted / len(feats), 4) if feats else 0.0,
             "cross_side_share": round(len(cross_side) / len(multi), 4) if multi else 0.0,
+            "cross_side_contradictions": len(between),
         },
         anchor=f"target purity >= 0.95 (clusters of 2+, weighted by size); label ceiling {ceiling:.3f}",
         notes=notes,

@@ -7,6 +7,9 @@ person, organization, government, military, media, document, unnamed.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 SOURCES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # United Kingdom
     ("UK Ministry of Defence", "government", (
@@ -185,3 +188,73 @@ PERSON_NOUNS: frozenset[str] = PERSON_TITLES | frozenset(
     worker veteran businessman billionaire speaker delegate member
     """.split()
 )
+
+#: Canonical sources whose names say no country, with the side they act for ("Putin" -> Russian).
+SOURCE_SIDES: dict[str, str] = {
+    "Vladimir Putin": "Russian", "Dmitry Peskov": "Russian", "Sergei Shoigu": "Russian",
+    "Sergei Lavrov": "Russian", "Wagner Group": "Russian", "Yevgeny Prigozhin": "Russian",
+    "Volodymyr Zelenskyy": "Ukrainian", "Oleksandr Syrskyi": "Ukrainian",
+    "Alexander Lukashenko": "Belarusian", "Xi Jinping": "Chinese", "White House": "US",
+    "US Department of Defense": "US", "US State Department": "US",
+}
+
+_NAME_SPACE = re.compile(r"\s+")
+_NAME_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _name_words(name: str) -> list[str]:
+    """Casefolded words of a name, possessives and a leading "the" dropped."""
+    words = [_NAME_POSSESSIVE.sub("", w) for w in _NAME_SPACE.sub(" ", name.casefold()).strip().split(" ")]
+    if words and words[0] == "the":
+        words = words[1:]
+    return [w for w in words if w]
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for canonical, _, aliases in SOURCES:
+        for alias in (canonical, *aliases):
+            index.setdefault(" ".join(_name_words(alias)), canonical)
+    return index
+
+
+def _demonym_in(words: list[str]) -> str | None:
+    """The first country word or demonym among ``words`` (a plural demonym too: "Ukrainians")."""
+    words = [w[:-1] if w.endswith("s") and w not in DEMONYMS and w[:-1] in DEMONYMS else w for w in words]
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            side = DEMONYMS.get(" ".join(words[i : i + size]))
+            if side is not None:
+                return side
+    return None
+
+
+@lru_cache(maxsize=4096)
+def side_of(name: str) -> str | None:
+    """The country an actor's name stands for or belongs to, as an adjective, or None.
+
+    "Russia", "the Kremlin", "Russian forces", "Putin" -> "Russian"; "Ukraine's Armed
+    Forces", "Ukrainians", "Zelensky" -> "Ukrainian"; "Israel" -> "Israeli";
+    "the police" -> None. Lexicon aliases come first (their canonical name, or
+    :data:`SOURCE_SIDES`), then countries and capitals acting as agents, then any
+    country word or demonym in the name.
+    """
+    words = _name_words(name)
+    if not words:
+        return None
+    key = " ".join(words)
+    canonical = None
+    aliases = _alias_index()
+    for i in range(len(words)):  # the longest known tail: "the latest UK intelligence"
+        canonical = aliases.get(" ".join(words[i:]))
+        if canonical is not None:
+            break
+    if canonical is not None:
+        if canonical in SOURCE_SIDES:
+            return SOURCE_SIDES[canonical]
+        if side := _demonym_in(_name_words(canonical)):
+            return side
+    if key in AGENT_GOVERNMENTS:
+        return DEMONYMS.get(key) or AGENT_GOVERNMENTS[key].removesuffix(" government")
+    return _demonym_in(words)
