@@ -1090,3 +1090,43 @@ def test_attribution_posted_object_is_no_content(attr_nlp: Language) -> None:
     # as Y" has its own evaluative reading
     text, found = _run(attr_nlp, "The campaign posted a video of the rally on Saturday.")
     assert all(_roles(text, f)[1] != "posted" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's label before the colon is not what the speaker after it says
+        ("Ukraine latest updates: ICRC says Mariupol evacuation on hold",
+         ("ICRC", "says", "Mariupol evacuation on hold")),
+        ("It is on social issues that they lean left: 42 percent say they are liberal.",
+         ("42 percent", "say", "they are liberal")),
+        # nor is the label a colon cue's source when the speaker is named after the colon
+        ("Russia-Ukraine war live: Kyiv says Russian troops withdrawing",
+         ("Kyiv", "says", "Russian troops withdrawing")),
+    ],
+)
+def test_attribution_headline_label_before_a_colon_is_no_content(
+    attr_nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    text, found = _run(attr_nlp, text)
+    assert [_roles(text, f) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation before the colon is what was said
+        ('"We will not surrender": Zelensky says Ukraine will fight on',
+         ("Zelensky", "says", '"We will not surrender" Ukraine will fight on')),
+        # nothing said after the cue: the words before the colon are its content
+        ("Russia is losing: Biden says", ("Biden", "says", "Russia is losing")),
+        # a first-person line after a name is that name's
+        ("Rubio: I Still Believe Trump Can't Be Trusted with the Codes",
+         ("Rubio", ":", "I Still Believe Trump Can't Be Trusted with the Codes")),
+    ],
+)
+def test_attribution_colon_guards_keep_content_before_it(
+    attr_nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    text, found = _run(attr_nlp, text)
+    assert expected in [_roles(text, f) for f in found]

@@ -841,10 +841,31 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
         # paragraph of several sentences, not a speaker's line (a headline is short; a transcript's
         # "BENENSON: ..." or a named speaker's line may run on)
         return None
+    if not transcript and not speaker_label and body is not None and _speaker_after_colon(body):
+        # "Russia-Ukraine war live: Kyiv says Russian troops withdrawing": a headline's label,
+        # and the line's speaker is named after the colon
+        return None
     f = FoundAttribution(tok.idx, left, [(tok.idx, tok.idx + 1)], [(s, e)], "say")
     if transcript:
         f.extra["transcript"] = True
     return f
+
+
+def _speaker_after_colon(body: Span) -> bool:
+    """Whether the line after a colon opens with a speaker and their cue ("Kyiv says ..."):
+    the line's main verb is a finite verb of speech or belief whose subject starts the line and
+    is not "I" or "we" ("Rubio: I Still Believe Trump Can't Be Trusted" is Rubio's line)."""
+    for t in body:
+        if t.lower_ not in VERB_FORMS or t.tag_ not in ("VBZ", "VBD", "VBP"):
+            continue
+        if VERB_FORMS[t.lower_] not in SPEECH_VERBS and VERB_FORMS[t.lower_] not in BELIEF_VERBS:
+            continue
+        if t.head.i != t.i and body.start <= t.head.i < body.end:
+            continue  # not the line's main verb
+        if any(c.dep_ in _SUBJ_DEPS and c.left_edge.i == body.start and c.lower_ not in ("i", "we")
+               for c in t.children):
+            return True
+    return False
 
 
 def _naming_cue(tok: Token) -> FoundAttribution | None:
@@ -910,6 +931,15 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
         elif base in _NEEDS_PARTICLE:
             return None
     content_heads = [c for c in children if c.dep_ == "ccomp"]
+    kickers = [c for c in content_heads if c.i < tok.i and _headline_kicker(c, tok)]
+    if kickers:
+        # "Ukraine latest updates: ICRC says Mariupol evacuation on hold": a headline's label
+        # before a colon is no part of what the speaker after it says, which follows the cue
+        content_heads = [c for c in content_heads if c not in kickers] or [
+            c for c in children if c.i > tok.i and c.dep_ in _KICKER_CONTENT_DEPS
+        ]
+        if not content_heads:
+            return None
     if any(c.i < tok.i for c in content_heads):
         # '"Q1," she said, but ... "Q2," said Kunin': the parser hangs the first speaker's
         # quotation and cue on the second cue; a cue with its own speaker and quotation is its
@@ -1072,6 +1102,25 @@ def _verb_cue(tok: Token, by_start: dict[int, QuoteSpan], by_end: dict[int, Quot
             tokens += list(doc[nxt].subtree)
     content = _ranges(doc, tokens)
     return FoundAttribution(tok.idx, source, sorted(cue_ranges), content, base)
+
+
+#: What a cue says after a headline's label ("... : ICRC says Mariupol evacuation on hold").
+_KICKER_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd"})
+
+
+def _headline_kicker(head: Token, cue: Token) -> bool:
+    """Whether ``head``, a clause before ``cue``, is a headline's label: it ends at a colon
+    followed by the cue's own clause ("Ukraine latest updates: ICRC says ..."), is not a
+    quotation ('"We will win": Zelensky says'), and the cue has something said after it."""
+    doc = cue.doc
+    colon = head.right_edge.i + 1
+    if colon >= cue.i or doc[colon].text != ":":
+        return False
+    if any(ch in _QUOTE_MARKS for t in doc[head.left_edge.i : colon] for ch in t.text):
+        return False
+    if not any(c.dep_ in _SUBJ_DEPS and colon < c.i < cue.i for c in cue.children):
+        return False
+    return any(c.i > cue.i and c.dep_ in _KICKER_CONTENT_DEPS for c in cue.children)
 
 
 #: Entity types that name no speaker: the noun before a cue that is one ("In Baghdad said")
