@@ -186,7 +186,7 @@ def _places_conflict(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return not any(x in y or y in x for x in a.places for y in b.places)
 
 
-def _sides(c: ClaimFeatures) -> str:
+def _side_names(c: ClaimFeatures) -> str:
     return " and ".join(sorted(c.doer_sides))
 
 
@@ -270,7 +270,7 @@ def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
             "contradiction",
             score,
             "responsibility",
-            f"{first.origin_name} says the {_sides(first)} side did it, {second.origin_name} the {_sides(second)}",
+            f"{first.origin_name} says the {_side_names(first)} side did it, {second.origin_name} the {_side_names(second)}",
         )
     if a_neg != b_neg:
         # a one-word claim ("There are no problems at all") matches any sentence with

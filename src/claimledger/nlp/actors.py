@@ -9,10 +9,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .lang.en.cue_verbs import GENERIC_SOURCE_NOUNS
-from .lang.en.sources import AGENT_GOVERNMENTS, DEMONYMS, PERSON_TITLES, SOURCES
+from .lang.en.sources import (
+    AGENT_GOVERNMENTS,
+    ALIAS_INDEX,
+    DEMONYMS,
+    PERSON_TITLES,
+    POSSESSIVE,
+    lookup_source,
+    norm_name,
+    strip_np,
+)
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 _THING_PRONOUNS = {"it"}
 _PLURAL_PRONOUNS = {"they", "them", "we"}
@@ -22,40 +29,14 @@ _ORG_HEADS = {"ministry", "department", "office", "agency", "service", "council"
               "staff", "forces", "army", "navy", "government", "administration", "institute", "group"}
 
 
-def _norm(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    return text
-
-
-def _strip_np(text: str) -> str:
-    words = _norm(text).split(" ")
-    while words and words[0] in _DETERMINERS:
-        words = words[1:]
-    out = " ".join(words)
-    return _POSSESSIVE.sub("", out).strip()
-
-
-def _build_index() -> dict[str, Actor]:
-    index: dict[str, Actor] = {}
-    for name, kind, aliases in SOURCES:
-        actor = Actor(name, kind)
-        for alias in (name, *aliases):
-            index.setdefault(_strip_np(alias), actor)
-    return index
-
-
-_INDEX: dict[str, Actor] = _build_index()
+#: One Actor per lexicon entry, so that lookups hand out shared instances.
+_ACTORS: dict[tuple[str, str], Actor] = {entry: Actor(*entry) for entry in ALIAS_INDEX.values()}
 
 
 def lookup_actor(text: str) -> Actor | None:
     """The lexicon entry for a phrase, trying shorter tails ("the latest UK intelligence" -> "UK intelligence")."""
-    words = _strip_np(text).split(" ")
-    for i in range(len(words)):
-        hit = _INDEX.get(" ".join(words[i:]))
-        if hit is not None:
-            return hit
-    return None
+    hit = lookup_source(text)
+    return _ACTORS[hit] if hit is not None else None
 
 
 @dataclass(slots=True)
@@ -89,15 +70,15 @@ class ActorResolver:
 
     def person_name(self, text: str) -> str:
         """Canonical person name: lexicon spelling, else the fullest earlier form with the same surname."""
-        clean = _POSSESSIVE.sub("", text.strip()).strip()
-        hit = _INDEX.get(_strip_np(clean))
-        if hit is not None and hit.kind == "person":
-            return hit.name
+        clean = POSSESSIVE.sub("", text.strip()).strip()
+        hit = ALIAS_INDEX.get(strip_np(clean))
+        if hit is not None and hit[1] == "person":
+            return hit[0]
         last = clean.split()[-1].casefold() if clean.split() else ""
         best = clean
         if self._person_forms is None:
             # built once: reading doc.ents walks the whole Doc
-            forms = [_POSSESSIVE.sub("", e.text.strip()).strip() for e in self.doc.ents if e.label_ == "PERSON"]
+            forms = [POSSESSIVE.sub("", e.text.strip()).strip() for e in self.doc.ents if e.label_ == "PERSON"]
             self._person_forms = [(f, f.split()) for f in forms]
         for full, parts in self._person_forms:
             if len(parts) > len(best.split()) and parts[-1].casefold() == last:
@@ -115,8 +96,8 @@ class ActorResolver:
 
     def _resolve(self, span: Span) -> Actor:
         text = span.text
-        low = _strip_np(text)
-        norm_full = _norm(text)
+        low = strip_np(text)
+        norm_full = norm_name(text)
         # 2. pronouns and "the two"
         if len(span) == 1 and span[0].pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(norm_full, span.start_char)
@@ -151,7 +132,7 @@ class ActorResolver:
             hit = lookup_actor(ent.text)
             if hit is not None:
                 return hit
-            name = _POSSESSIVE.sub("", ent.text).strip()
+            name = POSSESSIVE.sub("", ent.text).strip()
             if name.casefold().startswith("the "):
                 name = name[4:]
             if ent.label_ == "GPE" and name.casefold() in AGENT_GOVERNMENTS:
@@ -172,7 +153,7 @@ class ActorResolver:
 
     def _qualify(self, hit: Actor, span: Span) -> Actor:
         """A bare "Ministry of Defence" means the last qualified one named in the document, if any."""
-        if hit.name == "UK Ministry of Defence" and _strip_np(span.text) in {"mod", "ministry of defence", "ministry of defense", "defence ministry", "defense ministry"}:
+        if hit.name == "UK Ministry of Defence" and strip_np(span.text) in {"mod", "ministry of defence", "ministry of defense", "defence ministry", "defense ministry"}:
             for mention in reversed(self.history):
                 if "Ministry of Defence" in mention.actor.name and mention.start < span.start_char:
                     return mention.actor
@@ -200,7 +181,7 @@ class ActorResolver:
                     hit = lookup_actor(ent.text)
                     if hit is not None:
                         return hit
-                    low = _strip_np(ent.text)
+                    low = strip_np(ent.text)
                     if low in AGENT_GOVERNMENTS:
                         return Actor(AGENT_GOVERNMENTS[low], "government")
                     return Actor(_clean_phrase(ent.text), "organization")
@@ -245,8 +226,8 @@ class ActorResolver:
                 origin = DEMONYMS[child.lower_]
             elif child.dep_ == "prep" and child.lower_ in {"from", "in"}:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and _norm(pobj.text) in DEMONYMS:
-                        origin = DEMONYMS[_norm(pobj.text)]
+                    if pobj.dep_ == "pobj" and norm_name(pobj.text) in DEMONYMS:
+                        origin = DEMONYMS[norm_name(pobj.text)]
         head = root.lower_
         if origin:
             return f"{origin} {head}"
@@ -254,7 +235,7 @@ class ActorResolver:
 
 
 def _clean_phrase(text: str) -> str:
-    text = _POSSESSIVE.sub("", re.sub(r"\s+", " ", text).strip())
+    text = POSSESSIVE.sub("", re.sub(r"\s+", " ", text).strip())
     if text[:4].casefold() == "the ":
         text = text[4:]
     return text

@@ -1,7 +1,7 @@
 """Source lexicon: canonical names and kinds of ministries, militaries, agencies, outlets and people.
 
-Each entry is (canonical name, kind, aliases). Aliases are matched casefolded, after a leading
-"the" and a trailing possessive are removed. Kinds follow the output contract:
+Each entry is (canonical name, kind, aliases). Aliases are matched casefolded, after leading
+determiners and a trailing possessive are removed (:func:`strip_np`, :func:`lookup_source`). Kinds follow the output contract:
 person, organization, government, military, media, document, unnamed.
 """
 
@@ -198,25 +198,55 @@ SOURCE_SIDES: dict[str, str] = {
     "US Department of Defense": "US", "US State Department": "US",
 }
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+#: A trailing possessive: "Russia's", "Ukraine’s", "allies'".
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_SPACE = re.compile(r"\s+")
-_NAME_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def norm_name(text: str) -> str:
+    """A phrase casefolded, with curly apostrophes straightened and runs of space made one."""
+    text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+    return _NAME_SPACE.sub(" ", text).strip().casefold()
+
+
+def strip_np(text: str) -> str:
+    """The lexicon key of a phrase: :func:`norm_name` without leading determiners and a trailing possessive."""
+    words = norm_name(text).split(" ")
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return POSSESSIVE.sub("", " ".join(words)).strip()
 
 
 def _name_words(name: str) -> list[str]:
     """Casefolded words of a name, possessives and a leading "the" dropped."""
-    words = [_NAME_POSSESSIVE.sub("", w) for w in _NAME_SPACE.sub(" ", name.casefold()).strip().split(" ")]
+    words = [POSSESSIVE.sub("", w) for w in _NAME_SPACE.sub(" ", name.casefold()).strip().split(" ")]
     if words and words[0] == "the":
         words = words[1:]
     return [w for w in words if w]
 
 
-@lru_cache(maxsize=1)
-def _alias_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for canonical, _, aliases in SOURCES:
-        for alias in (canonical, *aliases):
-            index.setdefault(" ".join(_name_words(alias)), canonical)
+def _build_alias_index() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for name, kind, aliases in SOURCES:
+        for alias in (name, *aliases):
+            index.setdefault(strip_np(alias), (name, kind))
     return index
+
+
+#: :func:`strip_np` key of every canonical name and alias -> (canonical name, kind); the first entry wins.
+ALIAS_INDEX: dict[str, tuple[str, str]] = _build_alias_index()
+
+
+def lookup_source(text: str) -> tuple[str, str] | None:
+    """(canonical name, kind) of the lexicon entry for a phrase, trying shorter tails
+    ("the latest UK intelligence" -> "UK intelligence"), or None."""
+    words = strip_np(text).split(" ")
+    for i in range(len(words)):
+        hit = ALIAS_INDEX.get(" ".join(words[i:]))
+        if hit is not None:
+            return hit
+    return None
 
 
 def _demonym_in(words: list[str]) -> str | None:
@@ -244,13 +274,9 @@ def side_of(name: str) -> str | None:
     if not words:
         return None
     key = " ".join(words)
-    canonical = None
-    aliases = _alias_index()
-    for i in range(len(words)):  # the longest known tail: "the latest UK intelligence"
-        canonical = aliases.get(" ".join(words[i:]))
-        if canonical is not None:
-            break
-    if canonical is not None:
+    hit = lookup_source(name)
+    if hit is not None:
+        canonical = hit[0]
         if canonical in SOURCE_SIDES:
             return SOURCE_SIDES[canonical]
         if side := _demonym_in(_name_words(canonical)):
