@@ -1130,3 +1130,21 @@ def test_attribution_colon_guards_keep_content_before_it(
 ) -> None:
     text, found = _run(attr_nlp, text)
     assert expected in [_roles(text, f) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a newsletter's item: its topic and a dash, then the name and colon
+        ("IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal: “The polls just ended too early.” [HuffPost.]",
+         ("Mark Blumenthal", ":", "“The polls just ended too early.”")),
+        ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.",
+         ("Roger Stone", ":", "Don’t Trust the Voting Machines")),
+        # the next item from the same source
+        ("What that means for this year - More from Jones: “The partisanship of the state is a starting point.”",
+         ("Jones", ":", "“The partisanship of the state is a starting point.”")),
+    ],
+)
+def test_attribution_colon_cue_after_a_topic_dash(attr_nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    text, found = _run(attr_nlp, text)
+    assert expected in [_roles(text, f) for f in found]

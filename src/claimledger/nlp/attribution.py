@@ -110,6 +110,12 @@ _SPEAKER_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 #: usually shorter, statements longer; chosen by reading PolNeAR train headlines.
 _COLON_SOURCE_MAX = 6
 #: Line labels that are not sources ("UPDATE: ...", "Watch: ...").
+#: A line's topic before a spaced dash, ahead of the name that opens a colon cue ("Pollsters agree - ").
+_LINE_TOPIC = re.compile(r"[^\n:]*?[ \u00a0](?:-|–|—)[ \u00a0]*(?=[A-Z])")
+#: "More from" before a colon cue's name: the next item of the same source.
+_MORE_FROM = re.compile(r"More from[ \u00a0]+(?=[A-Z])")
+#: A bracketed tag closing a newsletter's quoted item: "[HuffPost.]", "[538.]".
+_SOURCE_TAG = re.compile(r"[ \u00a0]*\[[^\]\n]{1,40}\][ \u00a0]*$")
 _COLON_NOT_SOURCES = frozenset({"update", "updated", "note", "editor", "editors", "watch", "related", "photo", "video",
                                 "exclusive", "breaking", "read", "see", "source", "sources", "q", "a", "follow", "name"})
 #: Longest stretch between a quotation and the next one that continues it through the cue
@@ -810,6 +816,13 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     transcript = line_start > opened
     line_end = text.find("\n", tok.idx)
     line_end = len(text) if line_end < 0 else line_end
+    if not transcript:
+        # "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal: “...”", "More from Jones: “...”": a
+        # newsletter's item opens with its topic and a dash, or with "More from"; the name is the source
+        if (dash := _LINE_TOPIC.match(text, line_start, tok.idx)) is not None:
+            line_start = dash.end()
+        if (more := _MORE_FROM.match(text, line_start, tok.idx)) is not None:
+            line_start = more.end()
     left = doc.char_span(line_start, tok.idx, alignment_mode="contract")
     if left is None or not 0 < len(left) <= _COLON_SOURCE_MAX or not text[line_start : line_start + 1].isupper():
         return None
@@ -827,6 +840,8 @@ def _colon_cue(tok: Token, text: str) -> FoundAttribution | None:
     s, e = tok.idx + 1, len(text[:line_end].rstrip())
     while s < e and text[s].isspace():
         s += 1
+    if (tag := _SOURCE_TAG.search(text, s, e)) is not None and text[tag.start() - 1 : tag.start()] in _QUOTE_MARKS:
+        e = tag.start()  # '“...” [HuffPost.]': the quotation, without the tag naming where it ran
     if e > s and text[e - 1] == "." and not transcript:
         e -= 1  # a headline's full stop (a transcript line keeps a stop after a dash: "and —.")
     if len(text[s:e].split()) < 3:
