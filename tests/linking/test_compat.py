@@ -227,3 +227,37 @@ def test_accusation_doers_are_the_accused() -> None:
         frozenset({"Ukrainian"}),
         frozenset(),
     )
+
+
+# -- tallies and daily counts ---------------------------------------------------------------
+
+
+def _next_day(c: ClaimFeatures, **changes: object) -> ClaimFeatures:
+    """``c`` as published a day later (times from that publication day, not its own)."""
+    day = c.time[0] + 1  # type: ignore[index]
+    return replace(c, id=f"{c.id}-next", article_id=f"{c.article_id}-next", published="2023-04-21",
+                   time=(day, day), explicit_time=False, order=("2023-04-21", *c.order[1:]),
+                   **changes)  # type: ignore[arg-type]
+
+
+def test_compare_one_source_raising_its_own_tally_next_day_is_an_update() -> None:
+    a = replace(ng_shelling(), explicit_time=False)
+    b = feats(meridian(), 1)  # 30 killed, from another origin
+    assert compare(a, b).kind == "quantity"  # the same day: the figures conflict
+    # the same source's higher figure a day later ("362 children died", then "363"): an update
+    assert compare(a, _next_day(b, origin=a.origin)).relation != "contradiction"
+    # a tally does not shrink: the same source's lower figure a day later still conflicts
+    lower = replace(a, quantities={"killed": ((30.0, 30.0),)})
+    assert compare(lower, _next_day(a)).kind == "quantity"
+    # nor is another source's figure of the next day an update of this one
+    assert compare(a, _next_day(b)).kind == "quantity"
+
+
+def test_compare_daily_counts_of_different_days_are_not_a_contradiction() -> None:
+    a = replace(ng_shelling(), explicit_time=False)
+    b = feats(meridian(), 1)
+    daily = replace(b, text=f"{b.text} over the past day")
+    assert compare(a, daily).kind == "quantity"  # one day's counts that differ
+    # "killed 1 civilian per day" and, a day later, "killed three civilians yesterday"
+    assert compare(a, _next_day(daily)).relation != "contradiction"
+    assert compare(a, _next_day(b)).kind == "quantity"  # without the daily wording, they conflict

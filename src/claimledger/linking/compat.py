@@ -67,6 +67,12 @@ _TALLY_UPDATE = re.compile(
     r"|as of \d{1,2}[:.]\d{2}|since (?:the )?beginning of (?:this |the )?day|up to now)\b",
     re.IGNORECASE,
 )
+#: A figure counted per day ("killed 1 civilian per day", "over the past day", "in the last 24
+#: hours"): one day's count, which another day's may differ from without a conflict.
+_DAILY_COUNT = re.compile(
+    r"\b(?:per day|a day|daily|(?:over|in|during) the (?:past|last) (?:day|24 hours)|yesterday)\b",
+    re.IGNORECASE,
+)
 #: A negated verb of cognition or emotion ("never forget", "can't imagine",
 #: "don't know") negates the attitude, not the event it embeds.
 _ATTITUDE_NEGATION = re.compile(
@@ -190,6 +196,27 @@ def _side_names(c: ClaimFeatures) -> str:
     return " and ".join(sorted(c.doer_sides))
 
 
+def _days_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether two claims' articles were published on different days (False when either is undated)."""
+    return bool(a.published and b.published and a.published[:10] != b.published[:10])
+
+
+def _grew(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether every conflicting figure of the later claim lies above the earlier claim's
+    figures of that kind, as a running tally's next figure does."""
+    later = _later(a, b)
+    earlier = a if later is b else b
+    grew = False
+    for key in earlier.quantities.keys() & later.quantities.keys():
+        xs, ys = earlier.quantities[key], later.quantities[key]
+        if key.split(":", 1)[0] not in CONTRADICTABLE or any(_overlaps(x, y) for x in xs for y in ys):
+            continue
+        if min(lo for lo, _ in ys) < max(hi for _, hi in xs):
+            return False
+        grew = True
+    return grew
+
+
 def _later(a: ClaimFeatures, b: ClaimFeatures) -> ClaimFeatures:
     """The later report of two (publication date, then article and position)."""
     return b if b.order > a.order else a
@@ -299,6 +326,15 @@ def compare(a: ClaimFeatures, b: ClaimFeatures) -> Comparison:
             # figures dated only by publication, days apart: a running tally updated
             # ("death toll rises to 30", then "to 48") or another day's count, not two
             # accounts of one fact (next-day reports of one event still conflict)
+            return Comparison("unrelated", score)
+        if a.origin == b.origin and not (a.explicit_time and b.explicit_time) and _days_apart(a, b) and _grew(a, b):
+            # one source's own figure, higher on a later day ("362 children died", the next
+            # morning "363"): its tally updated, not a dispute with itself (a tally that
+            # shrinks still conflicts; a revision it calls one is a correction, above)
+            return Comparison("unrelated", score)
+        if (_DAILY_COUNT.search(a.text) or _DAILY_COUNT.search(b.text)) and a.time and b.time and _gap(a.time, b.time) >= 1:
+            # a day's count ("killed 1 civilian per day") beside another day's ("killed three
+            # civilians yesterday"): daily figures differ from day to day
             return Comparison("unrelated", score)
         if _TALLY_UPDATE.search(a.text) or _TALLY_UPDATE.search(b.text):
             # a running tally restated ("death toll rises to 13", "as of 09:00"): an update
