@@ -61,3 +61,22 @@ def test_find_duplicate_groups_id_is_stable_across_input_order() -> None:
     a = find_duplicate_groups(sigs({"ng": NORTHGATE_TEXT, "lh": LAKESIDE_TEXT}))
     b = find_duplicate_groups(dict(reversed(list(sigs({"ng": NORTHGATE_TEXT, "lh": LAKESIDE_TEXT}).items()))))
     assert a == b
+
+
+def test_signatures_use_the_seeded_permutations() -> None:
+    """Signatures built with the shared, drawn-once permutations equal datasketch's own for the
+    seed, so signatures stored before (or by another version) still compare."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from claimledger.linking.duplicates import ARTICLE_NUM_PERM, _shingles
+
+    text = "Russian forces shelled a market in Kherson on Tuesday, killing 12 civilians, officials said."
+    ours = article_signature(text)
+    assert ours is not None
+    plain = MinHash(num_perm=ARTICLE_NUM_PERM, seed=1, scheme="affine32")
+    plain.update_batch(_shingles(text))
+    assert np.array_equal(ours.hashvalues, plain.hashvalues)
+    again = signature_from_hex(signature_to_hex(ours))
+    assert again.jaccard(plain) == 1.0
+    assert all(np.array_equal(x, y) for x, y in zip(again.permutations, plain.permutations, strict=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
@@ -52,7 +53,7 @@ def article_signature(text: str) -> MinHash | None:
     shingles = _shingles(text)
     if not shingles:
         return None
-    m = MinHash(num_perm=ARTICLE_NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    m = MinHash(num_perm=ARTICLE_NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
     m.update_batch(shingles)
     return m
 
@@ -72,7 +73,20 @@ def signature_from_hex(data: str) -> MinHash:
     if len(raw) != 4 * ARTICLE_NUM_PERM:
         raise ValueError(f"a stored signature has {len(raw)} bytes, expected {4 * ARTICLE_NUM_PERM}")
     values = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=ARTICLE_NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=values)
+    return MinHash(
+        num_perm=ARTICLE_NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=values, permutations=_permutations()
+    )
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The permutation parameters every article signature shares (the seed fixes them). Drawn
+    once: a MinHash draws its own from a fresh random state, 0.12 ms a signature, 0.8 s for the
+    7k stored signatures an incremental link reads at 100k claims."""
+    a, b = MinHash(num_perm=ARTICLE_NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+    a.setflags(write=False)
+    b.setflags(write=False)
+    return a, b
 
 
 def _group_id(article_id: str) -> str:
