@@ -239,6 +239,10 @@ def test_attribution_model_unattributed_quote_is_content_only(attr_nlp: Language
         ("He expressed concern that the businessman was encouraging violence.", "expressed concern",
          "that the businessman was encouraging violence"),
         ("The governor decided to veto the budget bill.", "decided", "to veto the budget bill"),
+        # stances taken through a preposition
+        ("Trump has railed against the trade deal.", "has railed against", "the trade deal"),
+        ("Sanders pushed for a higher minimum wage.", "pushed for", "a higher minimum wage"),
+        ("Republicans balked at the price of the bill.", "balked at", "the price of the bill"),
     ],
 )
 def test_attribution_minor_cue_is_model_only(attr_nlp: Language, text: str, cue: str, content: str) -> None:
@@ -1148,3 +1152,8 @@ def test_attribution_colon_guards_keep_content_before_it(
 def test_attribution_colon_cue_after_a_topic_dash(attr_nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
     text, found = _run(attr_nlp, text)
     assert expected in [_roles(text, f) for f in found]
+
+
+def test_attribution_argued_against_takes_its_prepositional_object(attr_nlp: Language) -> None:
+    text, found = _run(attr_nlp, "Kasich argued against the ban on Muslims.")
+    assert [_roles(text, f) for f in found] == [("Kasich", "argued against", "the ban on Muslims")]

@@ -49,6 +49,7 @@ PREP_CUES: dict[str, frozenset[str]] = {
     "complain": frozenset({"of", "about"}),
     "boast": frozenset({"of", "about"}),
     "write": frozenset({"of", "about"}),
+    "argue": frozenset({"for", "against"}),
 }
 #: Cues whose content the source asserts to be false.
 DENIAL_VERBS: frozenset[str] = frozenset({"deny", "dismiss", "reject", "dispute", "refute", "rebut"})
@@ -185,6 +186,9 @@ MINOR_CUES: dict[str, frozenset[str]] = {
         "request": "dobj",
         "sign": "dobj",
         "pass": "dobj",
+        "rail": "prep:against",
+        "push": "prep:for",
+        "balk": "prep:at",
     }.items()
 }
 _MINOR_IRREGULAR: dict[str, tuple[str, ...]] = {
