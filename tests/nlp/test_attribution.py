@@ -1157,3 +1157,27 @@ def test_attribution_colon_cue_after_a_topic_dash(attr_nlp: Language, text: str,
 def test_attribution_argued_against_takes_its_prepositional_object(attr_nlp: Language) -> None:
     text, found = _run(attr_nlp, "Kasich argued against the ban on Muslims.")
     assert [_roles(text, f) for f in found] == [("Kasich", "argued against", "the ban on Muslims")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Devine made it clear that his boss wanted to see something firmer.",
+         ("Devine", "made it clear", "that his boss wanted to see something firmer")),
+        ("Clinton has made clear she will not debate again.",
+         ("Clinton", "has made clear", "she will not debate again")),
+        # a hearer and a time between the cue and the clause
+        ("Clinton made it clear to House Democrats on Wednesday that she has their backs.",
+         ("Clinton", "made it clear", "that she has their backs")),
+    ],
+)
+def test_attribution_made_it_clear(attr_nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    (a,) = _attributions(attr_nlp, text)  # the model objects: the cue with its auxiliaries
+    assert a.source is not None and a.cue is not None
+    assert (a.source.text, a.cue.text, " ".join(c.text for c in a.content)) == expected
+
+
+def test_attribution_made_clear_needs_a_clause(attr_nlp: Language) -> None:
+    # what is made clear is a noun phrase, and "if ..." is a condition: no attribution
+    _, found = _run(attr_nlp, "The poll makes clear the headwinds ahead for Trump if he prevails in the primaries.")
+    assert found == []

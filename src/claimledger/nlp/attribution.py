@@ -392,6 +392,8 @@ def find_attributions(doc: Doc, *, outlet: str | None = None) -> list[FoundAttri
             f = _according_to(tok)
         elif low == ":":
             f = _colon_cue(tok, text)
+        elif low in _MAKE_FORMS and tok.pos_ in ("VERB", "AUX"):
+            f = _make_clear_cue(tok)
         elif low in VERB_FORMS and tok.pos_ in ("VERB", "AUX"):
             naming = _naming_cue(tok) if VERB_FORMS[low] == "call" else None
             if naming is not None:
@@ -881,6 +883,40 @@ def _speaker_after_colon(body: Span) -> bool:
                for c in t.children):
             return True
     return False
+
+
+#: Forms of "make", for "made (it) clear that ...".
+_MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+
+
+def _make_clear_cue(tok: Token) -> FoundAttribution | None:
+    """ "Devine made it clear that his boss wanted something firmer", "Clinton has made clear she
+    will not debate again": "made (it) clear" is the cue, the clause after it the content and the
+    subject the source (PolNeAR marks "made it clear" as one cue). The parser hangs the clause on
+    "clear" or on the verb."""
+    doc = tok.doc
+    j = tok.i + 1
+    if j < len(doc) and doc[j].lower_ == "it":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ != "clear" or doc[j].head.i != tok.i:
+        return None
+    clear = doc[j]
+    clause = next((
+        c for c in [*clear.children, *tok.children]
+        if c.i > clear.i and c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
+        and any(x.dep_ in _SUBJ_DEPS for x in c.children)
+        and all(x.lower_ == "that" for x in c.children if x.dep_ == "mark")  # not "if they prevail"
+    ), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if clause is None or subj is None:
+        return None
+    source = _np_span(subj)
+    if not _agentive(source, "say"):
+        return None
+    content = _ranges(doc, _without_trailing_gloss(clause))
+    if len(content) != 1:
+        return None
+    return FoundAttribution(tok.idx, source, [(tok.idx, clear.idx + len(clear.text))], content, "say")
 
 
 def _naming_cue(tok: Token) -> FoundAttribution | None:

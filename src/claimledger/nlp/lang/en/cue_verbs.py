@@ -31,7 +31,7 @@ EVALUATIVE_VERBS: frozenset[str] = frozenset(
 )
 #: Evaluative verbs that take their object through a preposition: "called for", "called on".
 EVALUATIVE_PREPS: dict[str, frozenset[str]] = {"call": frozenset({"for", "on"})}
-#: Phrasal cues: verb + particle ("pointed out", "made clear" is handled as verb + acomp elsewhere).
+#: Phrasal cues: verb + particle ("pointed out"; "made (it) clear" is attribution._make_clear_cue).
 PHRASAL_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
     "spell": frozenset({"out"}),
