@@ -109,13 +109,13 @@ _SPEAKER_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 #: Longest name before a colon cue ("McCain Challenger Kelli Ward: ..."); datelines and labels are
 #: usually shorter, statements longer; chosen by reading PolNeAR train headlines.
 _COLON_SOURCE_MAX = 6
-#: Line labels that are not sources ("UPDATE: ...", "Watch: ...").
 #: A line's topic before a spaced dash, ahead of the name that opens a colon cue ("Pollsters agree - ").
 _LINE_TOPIC = re.compile(r"[^\n:]*?[ \u00a0](?:-|–|—)[ \u00a0]*(?=[A-Z])")
 #: "More from" before a colon cue's name: the next item of the same source.
 _MORE_FROM = re.compile(r"More from[ \u00a0]+(?=[A-Z])")
 #: A bracketed tag closing a newsletter's quoted item: "[HuffPost.]", "[538.]".
 _SOURCE_TAG = re.compile(r"[ \u00a0]*\[[^\]\n]{1,40}\][ \u00a0]*$")
+#: Line labels that are not sources ("UPDATE: ...", "Watch: ...").
 _COLON_NOT_SOURCES = frozenset({"update", "updated", "note", "editor", "editors", "watch", "related", "photo", "video",
                                 "exclusive", "breaking", "read", "see", "source", "sources", "q", "a", "follow", "name"})
 #: Longest stretch between a quotation and the next one that continues it through the cue
