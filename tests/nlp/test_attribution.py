@@ -455,6 +455,12 @@ def _roles(text: str, f: FoundAttribution) -> tuple[str | None, str, str]:
     return source, " ".join(text[a:b] for a, b in f.cue_ranges), _content(text, f)
 
 
+def _found_roles(nlp: Language, text: str) -> list[tuple[str | None, str, str]]:
+    """(source, cue, content) of each attribution the finder keeps for claims, in text order."""
+    text, found = _run(nlp, text)
+    return [_roles(text, f) for f in found]
+
+
 def _all_found(nlp: Language, text: str) -> tuple[str, list[FoundAttribution]]:
     doc = nlp.make_doc(text)
     doc._.cl_outlet = "Test Outlet"
@@ -465,8 +471,7 @@ def _all_found(nlp: Language, text: str) -> tuple[str, list[FoundAttribution]]:
 
 def test_attribution_speech_verb_with_gerund_subject_clause(attr_nlp: Language) -> None:
     # "legalizing" parsed as the verb's xcomp, the rest of the clause hanging from it
-    text, found = _run(attr_nlp, "He said legalizing it could put thousands of people to work in the north.")
-    assert [_roles(text, f) for f in found] == [("He", "said", "legalizing it could put thousands of people to work in the north")]
+    assert _found_roles(attr_nlp, "He said legalizing it could put thousands of people to work in the north.") == [("He", "said", "legalizing it could put thousands of people to work in the north")]
 
 
 def test_attribution_second_verb_shares_subject_of_first(attr_nlp: Language) -> None:
@@ -609,8 +614,7 @@ def test_attribution_quote_word_parsed_as_subject_keeps_the_speaker(attr_nlp: La
 def test_attribution_as_clause_reports_the_clause_it_hangs_on(
     attr_nlp: Language, text: str, roles: tuple[str, str, str]
 ) -> None:
-    text, found = _run(attr_nlp, text)
-    assert [_roles(text, f) for f in found] == [roles]
+    assert _found_roles(attr_nlp, text) == [roles]
 
 
 def test_attribution_closing_clause_with_its_own_speaker_is_split_off(attr_nlp: Language) -> None:
@@ -679,8 +683,7 @@ def test_attribution_police_finding_a_body_is_no_attribution(attr_nlp: Language)
     ],
 )
 def test_attribution_closing_cue_parsed_as_the_root(attr_nlp: Language, text: str, roles: tuple[str, str, str]) -> None:
-    text, found = _run(attr_nlp, text)
-    assert roles in [_roles(text, f) for f in found]
+    assert roles in _found_roles(attr_nlp, text)
 
 
 def test_attribution_closing_cue_after_a_circumstance_is_not_content(attr_nlp: Language) -> None:
@@ -827,8 +830,7 @@ def test_attribution_participle_after_a_cue_borrows_its_speaker(attr_nlp: Langua
 def test_attribution_speaker_label_before_a_long_line_is_a_colon_cue(attr_nlp: Language) -> None:
     line = ("This is a man who said he would never run a negative ad, ever. He is now running them. They are now "
             "planning to run more. Let us see the tone of the campaign in the weeks and months ahead")
-    text, found = _run(attr_nlp, "Intro line here.\nBENENSON: " + line + ".\n")
-    assert ("BENENSON", ":", line) in [_roles(text, f) for f in found]
+    assert ("BENENSON", ":", line) in _found_roles(attr_nlp, "Intro line here.\nBENENSON: " + line + ".\n")
 
 
 def test_attribution_person_noun_is_the_source_of_a_minor_cue(attr_nlp: Language) -> None:
@@ -850,8 +852,7 @@ def test_attribution_according_to_after_a_report_takes_the_whole_report(attr_nlp
 
 
 def test_attribution_what_a_sign_read(attr_nlp: Language) -> None:
-    text, found = _run(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
-    assert ("one sign", "read", '"America is great,"') in [_roles(text, f) for f in found]
+    assert ("one sign", "read", '"America is great,"') in _found_roles(attr_nlp, 'Outside the hall one sign read "America is great," and the crowd cheered.')
 
 
 @pytest.mark.parametrize(
@@ -981,8 +982,7 @@ def test_attribution_any_speech_participle_borrows_the_subject(
 ) -> None:
     # not only the listed participles (", adding that ..."): any speech or belief verb's
     # participle after its clause, with what is said as its complement
-    text, found = _run(attr_nlp, text)
-    assert expected in [_roles(text, f) for f in found]
+    assert expected in _found_roles(attr_nlp, text)
 
 
 def test_attribution_circumstance_participle_is_no_cue(attr_nlp: Language) -> None:
@@ -1024,8 +1024,7 @@ def test_attribution_cue_takes_in_a_statement(attr_nlp: Language, text: str, cue
 def test_attribution_closing_cue_with_the_speaker_after_it(
     attr_nlp: Language, text: str, source: str, content: str
 ) -> None:
-    text, found = _run(attr_nlp, text)
-    assert (source, "said", content) in [_roles(text, f) for f in found]
+    assert (source, "said", content) in _found_roles(attr_nlp, text)
 
 
 def test_attribution_stranded_speaker_before_a_cue(attr_nlp: Language) -> None:
@@ -1084,8 +1083,7 @@ def test_attribution_only_say_takes_in_a_statement(attr_nlp: Language) -> None:
 def test_attribution_speech_verb_with_what_is_said_as_its_object(
     attr_nlp: Language, text: str, expected: tuple[str, str, str]
 ) -> None:
-    text, found = _run(attr_nlp, text)
-    assert expected in [_roles(text, f) for f in found]
+    assert expected in _found_roles(attr_nlp, text)
 
 
 def test_attribution_posted_object_is_no_content(attr_nlp: Language) -> None:
@@ -1112,8 +1110,7 @@ def test_attribution_posted_object_is_no_content(attr_nlp: Language) -> None:
 def test_attribution_headline_label_before_a_colon_is_no_content(
     attr_nlp: Language, text: str, expected: tuple[str, str, str]
 ) -> None:
-    text, found = _run(attr_nlp, text)
-    assert [_roles(text, f) for f in found] == [expected]
+    assert _found_roles(attr_nlp, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -1132,8 +1129,7 @@ def test_attribution_headline_label_before_a_colon_is_no_content(
 def test_attribution_colon_guards_keep_content_before_it(
     attr_nlp: Language, text: str, expected: tuple[str, str, str]
 ) -> None:
-    text, found = _run(attr_nlp, text)
-    assert expected in [_roles(text, f) for f in found]
+    assert expected in _found_roles(attr_nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -1150,13 +1146,11 @@ def test_attribution_colon_guards_keep_content_before_it(
     ],
 )
 def test_attribution_colon_cue_after_a_topic_dash(attr_nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
-    text, found = _run(attr_nlp, text)
-    assert expected in [_roles(text, f) for f in found]
+    assert expected in _found_roles(attr_nlp, text)
 
 
 def test_attribution_argued_against_takes_its_prepositional_object(attr_nlp: Language) -> None:
-    text, found = _run(attr_nlp, "Kasich argued against the ban on Muslims.")
-    assert [_roles(text, f) for f in found] == [("Kasich", "argued against", "the ban on Muslims")]
+    assert _found_roles(attr_nlp, "Kasich argued against the ban on Muslims.") == [("Kasich", "argued against", "the ban on Muslims")]
 
 
 @pytest.mark.parametrize(
